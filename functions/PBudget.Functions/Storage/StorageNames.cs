@@ -1,0 +1,21 @@
+namespace PBudget.Functions.Storage;
+
+/// <summary>
+/// The one source of every table and queue name the app uses. Infrastructure templates declare
+/// exactly these (a test checks it), and each queue has a <c>-poison</c> twin.
+/// </summary>
+public static class StorageNames
+{
+    /// <summary>Schemes, their wards, councillor assignments and audit rows, partitioned by scheme.</summary>
+    public const string SchemesTable = "Schemes";
+
+    /// <summary>Requests to rebuild the public site.</summary>
+    public const string PublishQueue = "publish";
+
+    /// <summary>The suffix of the queue where the Functions host moves a message that failed every retry.</summary>
+    public const string PoisonSuffix = "-poison";
+
+    public static IReadOnlyList<string> Tables { get; } = [SchemesTable];
+
+    public static IReadOnlyList<string> Queues { get; } = [PublishQueue];
+}
