@@ -12,8 +12,11 @@ public sealed class StorageClients
     private readonly TableServiceClient tableService;
     private readonly QueueServiceClient queueService;
 
-    public StorageClients(IOptions<StorageOptions> options)
+    /// <param name="options">Where storage is.</param>
+    /// <param name="tableClientOptions">Pipeline options for the table client; tests use it to inject faults.</param>
+    public StorageClients(IOptions<StorageOptions> options, TableClientOptions? tableClientOptions = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
         this.options = options.Value;
         var queueClientOptions = new QueueClientOptions
         {
@@ -23,13 +26,13 @@ public sealed class StorageClients
 
         if (!string.IsNullOrWhiteSpace(this.options.ConnectionString))
         {
-            tableService = new TableServiceClient(this.options.ConnectionString);
+            tableService = new TableServiceClient(this.options.ConnectionString, tableClientOptions ?? new TableClientOptions());
             queueService = new QueueServiceClient(this.options.ConnectionString, queueClientOptions);
         }
         else if (this.options.TableServiceUri is not null && this.options.QueueServiceUri is not null)
         {
             var credential = new DefaultAzureCredential();
-            tableService = new TableServiceClient(this.options.TableServiceUri, credential);
+            tableService = new TableServiceClient(this.options.TableServiceUri, credential, tableClientOptions ?? new TableClientOptions());
             queueService = new QueueServiceClient(this.options.QueueServiceUri, credential, queueClientOptions);
         }
         else

@@ -1,0 +1,4 @@
+using PBudget.Cli.Commands;
+using Spectre.Console;
+
+return await CliApp.RunAsync(args, AnsiConsole.Console);

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace PBudget.Functions.Auth;
+
+/// <summary>
+/// Development only: a page to pick a demo person and get a token, and the same as JSON for scripts.
+/// Mapped only when <see cref="LocalTokenIssuer"/> is registered, which start-up allows only in Development.
+/// </summary>
+public static class LocalSignInEndpoints
+{
+    public static IEndpointRouteBuilder MapLocalSignIn(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        if (endpoints.ServiceProvider.GetService<LocalTokenIssuer>() is null)
+        {
+            return endpoints;
+        }
+
+        var group = endpoints.MapGroup("/dev").AllowAnonymous().ExcludeFromDescription();
+        group.MapGet("/sign-in", SignInPage);
+        group.MapPost("/token", IssueToken).DisableAntiforgery();
+        return endpoints;
+    }
+
+    /// <summary>Request for a token: one of the demo people by id, or a name and roles of your own.</summary>
+    public sealed record TokenRequest(string? UserId, string? Name, string[]? Roles);
+
+    public sealed record TokenResponse(string AccessToken, string TokenType, string UserId, string Name, IReadOnlyList<string> Roles);
+
+    private static Results<Ok<TokenResponse>, ValidationProblem> IssueToken([FromBody] TokenRequest request, LocalTokenIssuer issuer)
+    {
+        var user = LocalTokenIssuer.DemoUsers.FirstOrDefault(u => u.Id == request.UserId);
+        if (user is null)
+        {
+            var unknownRoles = (request.Roles ?? []).Where(role => !Roles.All.Contains(role)).ToList();
+            if (string.IsNullOrWhiteSpace(request.Name) || unknownRoles.Count > 0)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["userId"] = [$"Give the id of a demo person ({string.Join(", ", LocalTokenIssuer.DemoUsers.Select(u => u.Id))}) or a name and roles from: {string.Join(", ", Roles.All)}."],
+                });
+            }
+
+            user = new LocalUser(Guid.NewGuid().ToString(), request.Name, request.Roles ?? []);
+        }
+
+        return TypedResults.Ok(new TokenResponse(issuer.Issue(user), "Bearer", user.Id, user.Name, user.Roles));
+    }
+
+    private static ContentHttpResult SignInPage(LocalTokenIssuer issuer, HttpRequest request)
+    {
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Local sign-in – PBudget (Development)</title>")
+            .Append("<link rel=\"stylesheet\" href=\"/assets/govuk-frontend.min.css\"></head><body class=\"govuk-template__body\"><main class=\"govuk-main-wrapper govuk-width-container\" id=\"main-content\">")
+            .Append("<h1 class=\"govuk-heading-l\">Local sign-in</h1>")
+            .Append("<p class=\"govuk-body\">This page exists only when PBudget runs in Development. Each token below is signed by a key made when the app started; copy it into an <code>Authorization: Bearer</code> header.</p>");
+        foreach (var user in LocalTokenIssuer.DemoUsers)
+        {
+            var token = issuer.Issue(user);
+            html.Append("<h2 class=\"govuk-heading-m\">").Append(WebUtility.HtmlEncode(user.Name)).Append(" (").Append(WebUtility.HtmlEncode(string.Join(", ", user.Roles))).Append(")</h2>")
+                .Append("<label class=\"govuk-label\" for=\"token-").Append(user.Id).Append("\">Access token</label>")
+                .Append("<textarea class=\"govuk-textarea\" rows=\"4\" readonly id=\"token-").Append(user.Id).Append("\">").Append(token).Append("</textarea>")
+                .Append("<p class=\"govuk-body\">Try: <code>curl -H \"Authorization: Bearer $TOKEN\" ")
+                .Append(WebUtility.HtmlEncode($"{request.Scheme}://{request.Host}/api/schemes")).Append("</code></p>");
+        }
+
+        html.Append("</main></body></html>");
+        return TypedResults.Content(html.ToString(), "text/html; charset=utf-8");
+    }
+}

@@ -1,0 +1,40 @@
+using PBudget.Functions;
+using PBudget.Functions.Audit;
+using PBudget.Functions.Auth;
+using PBudget.Functions.Budgets;
+using PBudget.Functions.Councillors;
+using PBudget.Functions.Health;
+using PBudget.Functions.Hosting;
+using PBudget.Functions.Publishing;
+using PBudget.Functions.Schemes;
+using PBudget.Functions.Wards;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPBudgetAuthentication();
+builder.Services
+    .AddPBudgetApi()
+    .AddPBudgetStorage()
+    .AddPBudgetPublishing()
+    .AddFunctionsHosting(builder.Environment, builder.Configuration);
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseLocalSite();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
+app.MapHealth();
+app.MapLocalSignIn();
+app.MapSchemes();
+app.MapWards();
+app.MapBudgets();
+app.MapCouncillors();
+app.MapAudit();
+app.MapPublishing();
+
+app.Run();
+
+/// <summary>Exposed so that tests can host the app with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,3 @@
+using PBudget.Testing;
+
+[assembly: AssemblyFixture(typeof(AzuriteFixture))]

@@ -1,0 +1,141 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using PBudget.Functions.Auth;
+using PBudget.Functions.Tests.Support;
+using PBudget.Testing;
+
+namespace PBudget.Functions.Tests.Auth;
+
+/// <summary>One app for the whole matrix; each row makes its own scheme, so rows never depend on each other.</summary>
+public sealed class MatrixApp(AzuriteFixture azurite) : IAsyncDisposable
+{
+    public PBudgetApp App { get; } = new(azurite);
+
+    public ValueTask DisposeAsync() => App.DisposeAsync();
+}
+
+/// <summary>
+/// Every endpoint, called by every role and without a token. The matrix below is the specification; a
+/// second test fails if the app gains an endpoint the matrix does not list, so nothing ships unreviewed.
+/// </summary>
+public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<MatrixApp>
+{
+    private const string Anonymous = "anonymous";
+    private const string AnyUser = "any signed-in user";
+
+    // Who may call each endpoint. "Allowed" means neither 401 nor 403; everyone else gets 401 (no token) or 403.
+    private static readonly Dictionary<string, string[]> Matrix = new(StringComparer.Ordinal)
+    {
+        ["GET /api/health"] = [Anonymous],
+        ["GET /api/me"] = [AnyUser],
+        ["GET /api/openapi/{documentName}.json"] = [Anonymous],
+        ["GET /dev/sign-in"] = [Anonymous],
+        ["POST /dev/token"] = [Anonymous],
+        ["GET /api/schemes"] = [Roles.Admin, Roles.Officer, Roles.Councillor],
+        ["POST /api/schemes"] = [Roles.Admin],
+        ["GET /api/schemes/{schemeId}"] = [Roles.Admin, Roles.Officer, Roles.Councillor],
+        ["PUT /api/schemes/{schemeId}/rules"] = [Roles.Admin],
+        ["GET /api/schemes/{schemeId}/wards"] = [Roles.Admin, Roles.Officer, Roles.Councillor],
+        ["PUT /api/schemes/{schemeId}/wards"] = [Roles.Admin],
+        ["GET /api/schemes/{schemeId}/wards/{wardCode}"] = [Roles.Admin, Roles.Officer, Roles.Councillor],
+        ["POST /api/schemes/{schemeId}/budget-transfers"] = [Roles.Admin, Roles.Councillor],
+        ["GET /api/schemes/{schemeId}/councillors"] = [Roles.Admin, Roles.Officer, Roles.Councillor],
+        ["PUT /api/schemes/{schemeId}/councillors/{userId}"] = [Roles.Admin],
+        ["GET /api/schemes/{schemeId}/audit"] = [Roles.Admin, Roles.Officer, Roles.Councillor],
+        ["POST /api/schemes/{schemeId}/publications"] = [Roles.Admin, Roles.Officer],
+
+        // The queue function: only the Functions host calls it, over loopback, without a token (Hosting tests cover the loopback rule).
+        ["POST /Publish"] = [Anonymous],
+    };
+
+    private static readonly Dictionary<string, LocalUser?> Callers = new(StringComparer.Ordinal)
+    {
+        ["no token"] = null,
+        [Roles.Admin] = PBudgetApp.Admin,
+        [Roles.Officer] = PBudgetApp.Officer,
+        [Roles.Councillor] = PBudgetApp.Councillor,
+    };
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public static TheoryData<string, string> Rows()
+    {
+        var rows = new TheoryData<string, string>();
+        foreach (var endpoint in Matrix.Keys)
+        {
+            foreach (var caller in Callers.Keys)
+            {
+                rows.Add(endpoint, caller);
+            }
+        }
+
+        return rows;
+    }
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public async Task Each_endpoint_answers_each_caller_as_the_matrix_says(string endpoint, string caller)
+    {
+        var app = fixture.App;
+        var admin = app.ClientFor(PBudgetApp.Admin);
+        var schemeId = await TestData.CreateSchemeWithWardsAsync(admin, Cancel);
+        (await admin.PutAsJsonAsync($"/api/schemes/{schemeId}/councillors/{PBudgetApp.Councillor.Id}", new { displayName = "Cllr Cass", wards = new[] { "E05000001", "E05000002" } }, Cancel)).EnsureSuccessStatusCode();
+        var client = app.ClientFor(Callers[caller]);
+
+        using var request = BuildRequest(endpoint, schemeId);
+        var response = await client.SendAsync(request, Cancel);
+
+        var allowed = Matrix[endpoint];
+        var expectAllowed = allowed.Contains(Anonymous)
+            || (allowed.Contains(AnyUser) && Callers[caller] is not null)
+            || allowed.Contains(caller);
+        if (expectAllowed)
+        {
+            Assert.True(
+                response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) && (int)response.StatusCode < 500,
+                $"{caller} should be allowed {endpoint} but got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Cancel)}");
+        }
+        else
+        {
+            Assert.Equal(Callers[caller] is null ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public void Every_endpoint_of_the_app_is_in_the_matrix()
+    {
+        var endpoints = fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["ANY"]).Select(m => $"{m} {Normalise(e.RoutePattern.RawText)}"))
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal(Matrix.Keys.Order(StringComparer.Ordinal), endpoints.Order(StringComparer.Ordinal));
+    }
+
+    private static string Normalise(string? route) => "/" + (route ?? "").Trim('/');
+
+    private static HttpRequestMessage BuildRequest(string endpoint, string schemeId)
+    {
+        var (method, template) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
+        var path = template
+            .Replace("{schemeId}", schemeId, StringComparison.Ordinal)
+            .Replace("{wardCode}", "E05000001", StringComparison.Ordinal)
+            .Replace("{userId}", PBudgetApp.OtherCouncillor.Id, StringComparison.Ordinal)
+            .Replace("{documentName}", "v1", StringComparison.Ordinal);
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
+        request.Content = endpoint switch
+        {
+            "POST /api/schemes" => JsonContent.Create(TestData.SchemeRequest(TestData.NewSchemeId())),
+            "PUT /api/schemes/{schemeId}/rules" => JsonContent.Create(new { budgetRule = new { pencePerHead = 250, roundingUnit = "Pound" } }),
+            "PUT /api/schemes/{schemeId}/wards" => TestData.Csv(TestData.WardsCsv),
+            "POST /api/schemes/{schemeId}/budget-transfers" => JsonContent.Create(new { fromWard = "E05000001", toWard = "E05000002", amountPence = 100, reason = "Matrix test" }),
+            "PUT /api/schemes/{schemeId}/councillors/{userId}" => JsonContent.Create(new { displayName = "Cllr Other", wards = new[] { "E05000003" } }),
+            "POST /dev/token" => JsonContent.Create(new { userId = "7d0c5a52-0f0e-4f7a-9f43-2a1c5b7e0a02" }),
+            "POST /Publish" => JsonContent.Create(new { Data = new { message = $"{{\"schemeId\":\"{schemeId}\",\"reason\":\"matrix\",\"requestedAt\":\"2026-11-23T00:00:00Z\"}}" }, Metadata = new { DequeueCount = 1, Id = Guid.NewGuid().ToString() } }),
+            _ => null,
+        };
+        return request;
+    }
+}

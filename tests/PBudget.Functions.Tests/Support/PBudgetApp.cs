@@ -1,0 +1,56 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using PBudget.Functions.Auth;
+using PBudget.Testing;
+
+namespace PBudget.Functions.Tests.Support;
+
+/// <summary>
+/// The real app in memory against a real Azurite. Each instance gets its own table and queue prefix and
+/// site folder, so tests can share one Azurite. Tokens are signed by the app's own local issuer and go
+/// through Microsoft.Identity.Web's JWT validation unchanged.
+/// </summary>
+public sealed class PBudgetApp(AzuriteFixture azurite, string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public static readonly LocalUser Admin = new("0a6b3c58-0000-4000-8000-000000000001", "Ada Admin", [Roles.Admin]);
+    public static readonly LocalUser Officer = new("0a6b3c58-0000-4000-8000-000000000002", "Otto Officer", [Roles.Officer]);
+    public static readonly LocalUser Councillor = new("0a6b3c58-0000-4000-8000-000000000003", "Cllr Cass", [Roles.Councillor]);
+    public static readonly LocalUser OtherCouncillor = new("0a6b3c58-0000-4000-8000-000000000004", "Cllr Other", [Roles.Councillor]);
+
+    /// <summary>A signed-in person with no app role, such as a resident.</summary>
+    public static readonly LocalUser NoRole = new("0a6b3c58-0000-4000-8000-000000000005", "Rita Resident", []);
+
+    public string Prefix { get; } = "t" + Guid.NewGuid().ToString("N")[..12];
+
+    public string SiteFolder { get; } = Path.Combine(Path.GetTempPath(), "pbudget-tests", Guid.NewGuid().ToString("N"));
+
+    public HttpClient ClientFor(LocalUser? user)
+    {
+        var client = CreateClient();
+        if (user is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Services.GetRequiredService<LocalTokenIssuer>().Issue(user));
+        }
+
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("Storage:ConnectionString", azurite.ConnectionString);
+        builder.UseSetting("Storage:NamePrefix", Prefix);
+        builder.UseSetting("Publishing:OutputFolder", SiteFolder);
+        builder.UseSetting("Publishing:ServeOutputFolder", "false");
+
+        // HTTP tests drive the queue function directly; the dispatcher has its own tests.
+        builder.UseSetting("LocalQueueDispatcher:Enabled", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}
