@@ -16,11 +16,14 @@ need_tools() {
   done
 }
 
-# Azurite and GOV.UK Frontend, pinned by package-lock.json; skipped when already installed from the same lock.
+# Azurite and GOV.UK Frontend, pinned by package-lock.json; skipped when node_modules was installed from the same lock.
 install_node_packages() {
-  if [ ! -f "$ROOT/node_modules/.package-lock.json" ] || ! cmp -s <(sed -n '/"packages"/,$p' "$ROOT/package-lock.json" | grep -v '"": {' ) <(sed -n '/"packages"/,$p' "$ROOT/node_modules/.package-lock.json" | grep -v '"": {'); then
+  local stamp="$ROOT/node_modules/.installed-from-lock" hash
+  hash=$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$hash" ]; then
     say "Installing Azurite and GOV.UK Frontend (npm ci)"
     (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$hash" >"$stamp"
   fi
 }
 

@@ -14,7 +14,9 @@ mkdir -p "$LOGS" "$LOCAL/azurite" "$SITE"
 need_tools
 install_node_packages
 say "Building PBudget"
-dotnet build "$ROOT/PBudget.sln" -c Debug -nologo -clp:ErrorsOnly -v:quiet
+for project in functions/PBudget.Functions functions/PBudget.Cli; do
+  dotnet build "$ROOT/$project" -c Debug -nologo -clp:"ErrorsOnly;NoSummary" -v:quiet
+done
 
 pids=()
 stop() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }

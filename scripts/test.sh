@@ -10,7 +10,7 @@ install_chromium
 RESULTS="$ROOT/TestResults/$(date +%Y%m%d-%H%M%S)-$$"
 mkdir -p "$RESULTS"
 say "Building (Release)"
-dotnet build "$ROOT/PBudget.sln" -c Release -nologo -clp:ErrorsOnly -v:quiet
+dotnet build "$ROOT/PBudget.sln" -c Release -nologo -clp:"ErrorsOnly;NoSummary" -v:quiet
 
 say "Checking formatting (dotnet format)"
 format_status=0
