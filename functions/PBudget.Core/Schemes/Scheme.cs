@@ -15,6 +15,9 @@ public sealed partial record Scheme(string Id, string Name, string FinancialYear
 {
     public const int MaxNameLength = 120;
 
+    /// <summary>Whether a text has the shape of a scheme id (and so is safe as a storage key).</summary>
+    public static bool IsValidId(string? id) => id is not null && IdPattern().IsMatch(id);
+
     /// <summary>Checks every field and the rule, reporting all problems at once.</summary>
     public static ValidationErrors Validate(string? id, string? name, string? financialYear, BudgetRule? rule, AdjustmentPolicy? adjustments)
     {

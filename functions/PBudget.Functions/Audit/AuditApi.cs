@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PBudget.Core.Audit;
 using PBudget.Functions.Auth;
 using PBudget.Functions.Problems;
+using PBudget.Functions.Schemes;
 using PBudget.Functions.Storage;
 
 namespace PBudget.Functions.Audit;
@@ -13,7 +14,7 @@ public static class AuditApi
 
     public static RouteGroupBuilder MapAudit(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/schemes/{schemeId}/audit").WithTags("Audit");
+        var group = endpoints.MapGroup("/api/schemes/{schemeId}/audit").WithTags("Audit").RequireValidSchemeId();
         group.MapGet("/", ReadAudit).RequireAuthorization(Policies.Staff);
         return group;
     }

@@ -4,6 +4,7 @@ using PBudget.Core.Wards;
 using PBudget.Functions.Auth;
 using PBudget.Functions.Problems;
 using PBudget.Functions.Publishing;
+using PBudget.Functions.Schemes;
 using PBudget.Functions.Storage;
 using PBudget.Functions.Wards;
 
@@ -22,7 +23,7 @@ public static class BudgetsApi
 
     public static RouteGroupBuilder MapBudgets(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/schemes/{schemeId}/budget-transfers").WithTags("Budgets");
+        var group = endpoints.MapGroup("/api/schemes/{schemeId}/budget-transfers").WithTags("Budgets").RequireValidSchemeId();
         group.MapPost("/", TransferBudget).RequireAuthorization(Policies.BudgetHolder);
         return group;
     }

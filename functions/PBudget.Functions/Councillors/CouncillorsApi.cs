@@ -3,6 +3,7 @@ using PBudget.Core.Validation;
 using PBudget.Core.Wards;
 using PBudget.Functions.Auth;
 using PBudget.Functions.Problems;
+using PBudget.Functions.Schemes;
 using PBudget.Functions.Storage;
 
 namespace PBudget.Functions.Councillors;
@@ -18,7 +19,7 @@ public static class CouncillorsApi
 {
     public static RouteGroupBuilder MapCouncillors(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/schemes/{schemeId}/councillors").WithTags("Councillors");
+        var group = endpoints.MapGroup("/api/schemes/{schemeId}/councillors").WithTags("Councillors").RequireValidSchemeId();
         group.MapGet("/", ListCouncillors).RequireAuthorization(Policies.Staff);
         group.MapPut("/{userId}", SetCouncillorWards).RequireAuthorization(Policies.Admin);
         return group;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PBudget.Functions.Auth;
 using PBudget.Functions.Hosting;
 using PBudget.Functions.Problems;
+using PBudget.Functions.Schemes;
 using PBudget.Functions.Storage;
 
 namespace PBudget.Functions.Publishing;
@@ -14,7 +15,7 @@ public static class PublishingApi
 
     public static IEndpointRouteBuilder MapPublishing(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/schemes/{schemeId}/publications").WithTags("Publishing");
+        var group = endpoints.MapGroup("/api/schemes/{schemeId}/publications").WithTags("Publishing").RequireValidSchemeId();
         group.MapPost("/", RequestPublication).RequireAuthorization(Policies.AdminOrOfficer);
         endpoints.MapQueueFunction(FunctionName, RunPublishAsync);
         return endpoints;

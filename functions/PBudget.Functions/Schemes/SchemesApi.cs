@@ -18,9 +18,9 @@ public static class SchemesApi
     {
         var group = endpoints.MapGroup("/api/schemes").WithTags("Schemes");
         group.MapGet("/", ListSchemes).RequireAuthorization(Policies.Staff);
-        group.MapGet("/{schemeId}", GetScheme).RequireAuthorization(Policies.Staff).WithName(nameof(GetScheme));
+        group.MapGet("/{schemeId}", GetScheme).RequireAuthorization(Policies.Staff).RequireValidSchemeId().WithName(nameof(GetScheme));
         group.MapPost("/", CreateScheme).RequireAuthorization(Policies.Admin);
-        group.MapPut("/{schemeId}/rules", UpdateRules).RequireAuthorization(Policies.Admin);
+        group.MapPut("/{schemeId}/rules", UpdateRules).RequireAuthorization(Policies.Admin).RequireValidSchemeId();
         return group;
     }
 

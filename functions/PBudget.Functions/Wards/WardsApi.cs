@@ -5,6 +5,7 @@ using PBudget.Core.Wards;
 using PBudget.Functions.Auth;
 using PBudget.Functions.Problems;
 using PBudget.Functions.Publishing;
+using PBudget.Functions.Schemes;
 using PBudget.Functions.Storage;
 
 namespace PBudget.Functions.Wards;
@@ -20,7 +21,7 @@ public static class WardsApi
 {
     public static RouteGroupBuilder MapWards(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/schemes/{schemeId}/wards").WithTags("Wards");
+        var group = endpoints.MapGroup("/api/schemes/{schemeId}/wards").WithTags("Wards").RequireValidSchemeId();
         group.MapGet("/", ListWards).RequireAuthorization(Policies.Staff);
         group.MapGet("/{wardCode}", GetWard).RequireAuthorization(Policies.Staff);
         group.MapPut("/", ImportWards).RequireAuthorization(Policies.Admin)

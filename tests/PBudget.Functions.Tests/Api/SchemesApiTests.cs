@@ -91,6 +91,19 @@ public sealed class SchemesApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("/api/schemes/a%23b")]
+    [InlineData("/api/schemes/a%3Fb/wards")]
+    [InlineData("/api/schemes/UPPER/audit")]
+    [InlineData("/api/schemes/a'b/councillors")]
+    public async Task A_scheme_id_that_cannot_exist_is_a_404_problem_not_a_server_error(string path)
+    {
+        var response = await app.ClientFor(PBudgetApp.Admin).GetAsync(path, Cancel);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task Changing_the_rules_with_a_stale_etag_is_a_412_and_changes_nothing()
     {
