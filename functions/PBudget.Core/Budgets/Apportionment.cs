@@ -29,10 +29,20 @@ public static class Apportionment
             throw new ArgumentException("The total cannot give every claimant its minimum.", nameof(minimum));
         }
 
+        if (claimants.Any(c => c.Weight < 0))
+        {
+            throw new ArgumentException("Weights cannot be negative.", nameof(claimants));
+        }
+
+        if (claimants.Select(c => c.Code).Distinct(StringComparer.Ordinal).Count() != claimants.Count)
+        {
+            throw new ArgumentException("Each claimant's code must be distinct; a repeated code would lose its share.", nameof(claimants));
+        }
+
         var result = new Dictionary<string, long>(claimants.Count, StringComparer.Ordinal);
         if (claimants.Count == 0)
         {
-            return result;
+            return total == 0 ? result : throw new ArgumentException("There is no claimant to share the total between.", nameof(claimants));
         }
 
         var free = claimants.OrderBy(c => c.Code, StringComparer.Ordinal).ToList();

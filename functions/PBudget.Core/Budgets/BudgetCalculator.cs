@@ -30,6 +30,17 @@ public static class BudgetCalculator
             throw new ArgumentException("Populations cannot be negative.", nameof(wards));
         }
 
+        if (wards.Select(ward => ward.Code).Distinct(StringComparer.Ordinal).Count() != wards.Count)
+        {
+            throw new ArgumentException("Each ward may appear once; a repeated ward would lose part of the budget.", nameof(wards));
+        }
+
+        if (wards.Count == 0)
+        {
+            // No wards yet (a scheme being set up): nothing to share.
+            return new Dictionary<string, long>(StringComparer.Ordinal);
+        }
+
         return rule.TotalPotPence is { } pot
             ? SharePot(rule, pot, wards)
             : PerHead(rule, wards);
@@ -57,14 +68,15 @@ public static class BudgetCalculator
         var result = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var ward in wards)
         {
-            var raw = checked(ward.Population * rule.PencePerHead!.Value);
+            // Int128 so that rounding up never overflows on the way to a result that fits.
+            Int128 raw = checked(ward.Population * rule.PencePerHead!.Value);
             var rounded = rule.RoundingDirection switch
             {
-                RoundingDirection.Up => checked((raw + unit - 1) / unit * unit),
-                RoundingDirection.Nearest => checked((raw + (unit / 2)) / unit * unit),
+                RoundingDirection.Up => (raw + unit - 1) / unit * unit,
+                RoundingDirection.Nearest => (raw + (unit / 2)) / unit * unit,
                 _ => raw / unit * unit,
             };
-            result[ward.Code] = Math.Max(rounded, minimum);
+            result[ward.Code] = Math.Max(checked((long)rounded), minimum);
         }
 
         return result;

@@ -118,7 +118,12 @@ public sealed record BudgetRule(
         : RoundingDirection switch
         {
             RoundingDirection.Up => $"rounded up to {unit}",
-            RoundingDirection.Nearest => $"rounded to the nearest of {unit}",
+            RoundingDirection.Nearest => RoundingUnit switch
+            {
+                RoundingUnit.Pound => "rounded to the nearest pound",
+                RoundingUnit.TenPounds => "rounded to the nearest £10",
+                _ => "rounded to the nearest £100",
+            },
             _ => $"rounded down to {unit}",
         };
 
@@ -127,11 +132,10 @@ public sealed record BudgetRule(
     {
         var unit = RoundingUnit switch
         {
-            RoundingUnit.Penny => "the penny",
             RoundingUnit.Pound => "whole pounds",
             RoundingUnit.TenPounds => "multiples of £10",
             RoundingUnit.HundredPounds => "multiples of £100",
-            _ => "the penny",
+            _ => "pennies",
         };
         var basis = TotalPotPence is { } pot
             ? $"A total pot of {Money.FormatPounds(pot)} is shared between the wards in proportion to their population, in {unit}, so that the budgets add up to the pot exactly."

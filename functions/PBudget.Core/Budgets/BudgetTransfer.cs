@@ -50,9 +50,15 @@ public static class BudgetTransfer
             case TransferScope.WithinArea when from.Area is null || !string.Equals(from.Area, to.Area, StringComparison.Ordinal):
                 errors.Add("toWard", $"Money can only move between wards of the same area; {from.Code} is in {from.Area ?? "no area"} and {to.Code} is in {to.Area ?? "no area"}.");
                 break;
+            case TransferScope.WithinArea or TransferScope.AnyWard:
+                break;
+            default:
+                errors.Add("toWard", "The scheme's adjustment policy is not one PBudget knows; money cannot move until an admin sets it.");
+                break;
         }
 
-        if (!errors.IsValid)
+        // The balance checks below only make sense for a positive amount between two different wards.
+        if (amountPence <= 0 || string.Equals(from.Code, to.Code, StringComparison.Ordinal))
         {
             return errors;
         }

@@ -94,9 +94,9 @@ public sealed partial record Scheme(string Id, string Name, string FinancialYear
 
     private static string JsonName(string field) => char.ToLowerInvariant(field[0]) + field[1..];
 
-    [GeneratedRegex("^[a-z][a-z0-9-]{2,39}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z][a-z0-9-]{2,39}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 
-    [GeneratedRegex("^(19|20)[0-9]{2}-[0-9]{2}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^(19|20)[0-9]{2}-[0-9]{2}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex FinancialYearPattern();
 }

@@ -70,6 +70,6 @@ public sealed partial record Ward(string Code, string Name, long Population, str
         }
     }
 
-    [GeneratedRegex("^(E05|W05|S13)[0-9]{6}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^(E05|W05|S13)[0-9]{6}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex CodePattern();
 }

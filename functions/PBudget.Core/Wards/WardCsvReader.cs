@@ -105,7 +105,7 @@ public static class WardCsvReader
             if (!string.IsNullOrWhiteSpace(populationText))
             {
                 // Thousands separators are common in spreadsheets; anything else that is not a whole number is an error.
-                if (long.TryParse(populationText, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var parsed))
+                if (long.TryParse(populationText, NumberStyles.AllowThousands | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
                 {
                     population = parsed;
                 }
