@@ -56,7 +56,7 @@ public static class WardGenerators
         from wards in Wards
         from potUnits in PotUnits(BudgetRule.MaxPotPence / (long)unit)
         from minimumPercent in Gen.Frequency((2, Gen.Constant(0)), (5, Gen.Choose(0, 100)), (1, Gen.Constant(100)))
-        // At most the pot divided equally, scaled by the percentage: minimum × wards ≤ pot always.
+            // At most the pot divided equally, scaled by the percentage: minimum × wards ≤ pot always.
         let minimumUnits = potUnits / wards.Length * minimumPercent / 100
         select new PotScenario(unit, potUnits, minimumUnits, wards);
 
