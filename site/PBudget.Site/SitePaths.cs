@@ -1,0 +1,59 @@
+namespace PBudget.Site;
+
+/// <summary>
+/// The site's addresses, in one place: each page's root-relative link and the file it is written to,
+/// so that a link and its target can never disagree.
+/// </summary>
+internal static class SitePaths
+{
+    public const string Home = "/";
+    public const string HomeOpenData = "/#open-data";
+    public const string Accessibility = "/accessibility/";
+    public const string NotFoundFile = "404.html";
+    public const string AssetsFolder = "assets/";
+    public const string Stylesheet = "/assets/govuk-frontend.min.css";
+    public const string Script = "/assets/site.mjs";
+
+    public static string Scheme(string schemeId) => $"/schemes/{schemeId}/";
+
+    public static string Wards(string schemeId) => $"/schemes/{schemeId}/wards/";
+
+    public static string Ward(string schemeId, string wardCode) => $"/schemes/{schemeId}/wards/{wardCode}/";
+
+    public static string OpenData(string schemeId) => $"/schemes/{schemeId}/data/";
+
+    public static string BudgetsCsv(string schemeId) => $"/schemes/{schemeId}/data/budgets.csv";
+
+    public static string SchemeJson(string schemeId) => $"/schemes/{schemeId}/data/scheme.json";
+
+    /// <summary>The file a root-relative link is served from: a folder link is served from its <c>index.html</c>.</summary>
+    public static string FileFor(string link)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(link);
+        if (!link.StartsWith('/'))
+        {
+            throw new ArgumentException($"'{link}' is not a root-relative link.", nameof(link));
+        }
+
+        var path = link[1..];
+        return path.Length == 0 || path.EndsWith('/') ? path + "index.html" : path;
+    }
+
+    /// <summary>Refuses anything but a plain relative file path with forward slashes, so no output can be steered outside the site.</summary>
+    public static void EnsureRelativeFilePath(string relativePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(relativePath);
+        if (relativePath.StartsWith('/') || relativePath.Contains('\\', StringComparison.Ordinal) || relativePath.Contains(':', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{relativePath}' must be relative to the site root and use forward slashes.", nameof(relativePath));
+        }
+
+        foreach (var segment in relativePath.Split('/'))
+        {
+            if (segment is "" or "." or "..")
+            {
+                throw new ArgumentException($"'{relativePath}' has an empty, '.' or '..' segment.", nameof(relativePath));
+            }
+        }
+    }
+}
