@@ -28,7 +28,8 @@ for trx in "$RESULTS"/*.trx; do
   get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
   passed=$((passed + $(get passed)))
   failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
-  skipped=$((skipped + $(get notExecuted)))
+  # VSTest counts a skipped test as neither executed nor notExecuted: skipped = total - executed.
+  skipped=$((skipped + $(get total) - $(get executed)))
 done
 
 if [ "$files" -eq 0 ]; then echo "No test results were written." >&2; test_status=1; fi
