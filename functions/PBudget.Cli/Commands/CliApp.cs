@@ -19,6 +19,8 @@ internal static class CliApp
         root.Subcommands.Add(SeedCommand(console, httpFactory));
         root.Subcommands.Add(WardsCommand(console, httpFactory));
         root.Subcommands.Add(SiteCommand(console));
+        root.Subcommands.Add(Counting.CountCommand.Build(console));
+        root.Subcommands.Add(Counting.BenchCommand.Build(console));
         return root;
     }
 
