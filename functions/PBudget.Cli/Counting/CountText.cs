@@ -143,11 +143,13 @@ internal static class CountText
     {
         // Rounded to six places with integer arithmetic, so no value is too large or too precise to show.
         var reduced = value.Reduce();
-        var millionths = System.Numerics.BigInteger.Divide((reduced.Numerator * 2_000_000) + reduced.Denominator, reduced.Denominator * 2);
         if (reduced.Numerator.Sign < 0)
         {
-            return "-" + Decimal(-value);
+            return "-" + Decimal(-reduced);
         }
+
+        // Half up: (2 × numerator × 10⁶ + denominator) / (2 × denominator), in whole millionths.
+        var millionths = System.Numerics.BigInteger.Divide((reduced.Numerator * 2_000_000) + reduced.Denominator, reduced.Denominator * 2);
 
         var whole = System.Numerics.BigInteger.DivRem(millionths, 1_000_000, out var fraction);
         var digits = fraction.ToString("D6", Uk).TrimEnd('0');

@@ -13,6 +13,7 @@ internal sealed class Phragmen
     private readonly int[] ranks;
     private readonly bool refuseTies;
     private readonly long[] weights;
+    private readonly Dictionary<int, long> byState = [];
 
     public Phragmen(Preferences preferences, int[] ranks, TieBreak tieBreak)
     {
@@ -83,10 +84,11 @@ internal sealed class Phragmen
     /// <summary>(cost + the supporters' loads) / the number of supporters.</summary>
     private Fraction Time(int project, BudgetStates loads, int[] ballotLoad)
     {
-        var byState = new Dictionary<int, long>();
+        // Called for every project the queue brings to the front: one reused table, one lookup per supporter.
+        byState.Clear();
         foreach (var ballot in preferences.Supporters[project])
         {
-            byState[ballotLoad[ballot]] = byState.GetValueOrDefault(ballotLoad[ballot]) + weights[ballot];
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byState, ballotLoad[ballot], out _) += weights[ballot];
         }
 
         var total = new Fraction(preferences.Election.Projects[project].Cost);
