@@ -33,13 +33,15 @@ internal sealed class EqualShares
     private readonly BigInteger[] totalStrength;
 
     private readonly BigInteger startNumerator;
+    private readonly IntervalEqualShares? filter;
 
     /// <param name="preferences">The ballots, by project.</param>
     /// <param name="satisfaction">Cost or cardinality satisfaction.</param>
     /// <param name="ranks">Each project's place in the tie-break order.</param>
     /// <param name="tieBreak">The tie-break, to know whether ties are refused.</param>
     /// <param name="wholeUnitStart">Whether each voter starts from the share rounded down to a whole unit.</param>
-    public EqualShares(Preferences preferences, Satisfaction satisfaction, int[] ranks, TieBreak tieBreak, bool wholeUnitStart = false)
+    /// <param name="filtered">Whether to try the interval-arithmetic count first (false: always count with big integers).</param>
+    public EqualShares(Preferences preferences, Satisfaction satisfaction, int[] ranks, TieBreak tieBreak, bool wholeUnitStart = false, bool filtered = true)
     {
         var election = preferences.Election;
         startNumerator = wholeUnitStart ? election.Budget / election.VoterCount * election.VoterCount : election.Budget;
@@ -56,7 +58,12 @@ internal sealed class EqualShares
                 totalStrength[p] += (BigInteger)preferences.Strength(p, i) * weights[preferences.Supporters[p][i]];
             }
         }
+
+        filter = filtered ? new IntervalEqualShares(preferences, costSatisfaction, ranks, (long)startNumerator) : null;
     }
+
+    /// <summary>How many counts the interval filter could not decide and were counted with big integers.</summary>
+    public int ExactCounts { get; private set; }
 
     /// <summary>
     /// The winners in order, their cost, the explanation, and (when asked for) the last step that is proved to give
@@ -76,6 +83,15 @@ internal sealed class EqualShares
     /// <param name="findRange">Whether to work out up to which step the outcome stays the same.</param>
     public Run Count(long step, bool explain, bool findRange)
     {
+        if (filter?.TryCount(step, findRange) is { } decided)
+        {
+            var explained = explain
+                ? EqualSharesReplay.Explain(preferences, costSatisfaction, startNumerator, step, decided.Winners, decided.PaidAll)
+                : [];
+            return new Run(decided.Winners, decided.TotalCost, explained, decided.LastStepWithSameOutcome);
+        }
+
+        ExactCounts++;
         var count = new Counting(this, step, findRange);
         var projects = preferences.Election.Projects;
         var winners = new List<int>();
