@@ -7,8 +7,6 @@ namespace PBudget.Counting.Rules;
 /// <summary>Counts an election by a published rule. Deterministic: the same election and options always give the same outcome.</summary>
 public static class Counter
 {
-    /// <summary>After a proof that reached no further than its own step, how many steps are counted before trying one again.</summary>
-    private const int RetryRangeEvery = 4;
 
     /// <summary>Counts <paramref name="election"/> as <paramref name="options"/> say.</summary>
     /// <exception cref="CountingException">The rule does not fit the ballots, or a refused tie arose; the message says which.</exception>
@@ -80,14 +78,15 @@ public static class Counter
             return new Outcome(election, options, [], [], []);
         }
 
-        var mes = new EqualShares(preferences, options.Satisfaction, ranks, options.EffectiveTieBreak, options.WholeUnitStart && options.Completion != Completion.None);
+        EqualShares NewCount() => new(preferences, options.Satisfaction, ranks, options.EffectiveTieBreak, options.WholeUnitStart && options.Completion != Completion.None);
+        var mes = NewCount();
         if (options.Completion == Completion.None)
         {
             var plain = mes.Count(0, explain: true, findRange: false);
             return new Outcome(election, options, plain.Winners, plain.Rounds, []);
         }
 
-        var (best, steps) = Add1(mes, election.Budget);
+        var (best, steps) = Add1Completion.Run(mes, NewCount, election.Budget);
         var final = mes.Count(best, explain: true, findRange: false);
         var winners = final.Winners;
         var rounds = final.Rounds;
@@ -100,57 +99,5 @@ public static class Counter
         }
 
         return new Outcome(election, options, winners, rounds, steps);
-    }
-
-    /// <summary>
-    /// Raises every voter's budget one unit at a time until the outcome would cost more than <paramref name="budget"/>,
-    /// and returns the last step whose outcome fits. Each count also proves up to which step its outcome stays the same,
-    /// so the steps in between are passed over rather than counted; the result is the one a step-by-step count gives.
-    /// Stops early once every supported project is funded, or when no later step can change the outcome.
-    /// </summary>
-    /// <remarks>
-    /// Proving the range costs about half as much again as the count. Where a proof reached no further than its own step
-    /// (voters' splits between paying all and paying the price change at almost every step in elections with many
-    /// distinct ballots), the next few steps are counted without one, and a proof is tried again every few steps.
-    /// </remarks>
-    private static (long Best, List<CompletionStep> Steps) Add1(EqualShares mes, long budget)
-    {
-        var steps = new List<CompletionStep>();
-        var supported = mes.SupportedProjects;
-        var best = 0L;
-        List<int>? previous = null;
-        var findRange = true;
-        var countsWithoutRange = 0;
-        for (var step = 0L; ;)
-        {
-            var run = mes.Count(step, explain: false, findRange);
-            var fits = run.TotalCost <= budget;
-            var proved = findRange ? run.LastStepWithSameOutcome : step;
-            var last = fits && proved is { } known ? (long)BigInteger.Min(known, long.MaxValue - 1) : step;
-            if (fits && previous is not null && previous.SequenceEqual(run.Winners))
-            {
-                // The proof covers runs of steps; where two runs give the same winners, report them as one.
-                steps[^1] = steps[^1] with { LastStep = last };
-            }
-            else
-            {
-                steps.Add(new CompletionStep(step, last, mes.PerVoterBudget(step), run.TotalCost, run.Winners.Count, fits));
-            }
-
-            previous = run.Winners;
-            if (!fits)
-            {
-                return (best, steps);
-            }
-
-            best = last;
-            if (run.Winners.Count == supported || proved is null)
-            {
-                return (best, steps);
-            }
-
-            findRange = last > step || ++countsWithoutRange % RetryRangeEvery == 0;
-            step = last + 1;
-        }
     }
 }

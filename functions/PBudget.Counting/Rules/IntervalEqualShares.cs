@@ -21,12 +21,21 @@ internal sealed class IntervalEqualShares
     private readonly long[] costs;
     private readonly Interval share;
     private readonly Interval[] firstLowerBounds;
+    private readonly long[] totalStrengths;
+
+    // Each ballot's supported projects and strengths, flat: the entries of ballot b are at ballotStart[b] up to ballotStart[b + 1].
+    private readonly int[] ballotStart;
+    private readonly int[] ballotProjects;
+    private readonly long[] ballotStrengths;
     private readonly bool usable;
 
     // Per distinct ballot, reused by every count: the amount at the step, and A and C in A + C·t.
     private readonly double[] valueLo, valueHi, aLo, aHi, cLo, cHi;
     private readonly bool[] spent;
     private readonly int[] mark;
+
+    // Per project: Σ weight × strength over supporters who have not run out, kept up to date as they do.
+    private readonly long[] liveStrength;
 
     // Per project: the last price found, whether it was found since the last funding, and ρ as A + C·t.
     private readonly Quote[] quotes;
@@ -57,13 +66,37 @@ internal sealed class IntervalEqualShares
             && startNumerator < Interval.MaxExactInteger;
 
         firstLowerBounds = new Interval[costs.Length];
+        totalStrengths = new long[costs.Length];
+        liveStrength = new long[costs.Length];
+        ballotStart = new int[weights.Length + 1];
+        foreach (var supporters in preferences.Supporters)
+        {
+            foreach (var b in supporters)
+            {
+                ballotStart[b + 1]++;
+            }
+        }
+
+        for (var b = 0; b < weights.Length; b++)
+        {
+            ballotStart[b + 1] += ballotStart[b];
+        }
+
+        ballotProjects = new int[ballotStart[^1]];
+        ballotStrengths = new long[ballotStart[^1]];
+        var filled = ballotStart[..^1];
         for (var p = 0; p < costs.Length; p++)
         {
             var total = 0L;
             for (var i = 0; i < preferences.Supporters[p].Length; i++)
             {
-                total += preferences.Strength(p, i) * weights[preferences.Supporters[p][i]];
+                var b = preferences.Supporters[p][i];
+                total += preferences.Strength(p, i) * weights[b];
+                ballotProjects[filled[b]] = p;
+                ballotStrengths[filled[b]++] = preferences.Strength(p, i);
             }
+
+            totalStrengths[p] = total;
 
             // Supporters paying q per unit of strength raise at most q times their total strength.
             firstLowerBounds[p] = total == 0 ? Interval.Zero : Rho(p, Interval.Exact(costs[p]).Over(total));
@@ -102,6 +135,7 @@ internal sealed class IntervalEqualShares
         Array.Fill(cLo, 1.0);
         Array.Fill(cHi, 1.0);
         Array.Clear(spent);
+        Array.Copy(totalStrengths, liveStrength, costs.Length);
 
         queue.Clear();
         for (var p = 0; p < costs.Length; p++)
@@ -204,17 +238,82 @@ internal sealed class IntervalEqualShares
 
         var supporters = preferences.Supporters[project];
         var strengths = preferences.Strengths?[project];
-        double availableLo = 0, availableHi = 0;
-        var strengthLeft = 0L;
-        for (var i = 0; i < supporters.Length; i++)
+
+        // As the exact count: assume nobody pays all they have, mark those asked for more than they have, and repeat
+        // with the higher q until nobody more is marked. A mark is made only when certain, so the marked are a subset of
+        // the exact count's at every pass, q never passes the exact q, and at the end everyone unmarked must certainly
+        // have more than they are asked. The first pass also sums what the supporters have, to know they can pay.
+        var strengthLeft = liveStrength[project];
+        double availableLo = 0, availableHi = 0, paidLo = 0, paidHi = 0;
+        Interval paidA = Interval.Zero, paidC = Interval.Zero;
+        Interval q = default;
+        for (var first = true; strengthLeft > 0; first = false)
         {
-            var b = supporters[i];
-            if (!spent[b])
+            q = new Interval(Interval.Down(cost - paidHi), Interval.Up(cost - paidLo)).Over(strengthLeft);
+            var changed = false;
+            var unsure = false;
+            var nextPaidLo = paidLo;
+            var nextPaidHi = paidHi;
+            var nextStrengthLeft = strengthLeft;
+            for (var i = 0; i < supporters.Length; i++)
             {
-                availableLo = Interval.Down(availableLo + Interval.Down(weights[b] * valueLo[b]));
-                availableHi = Interval.Up(availableHi + Interval.Up(weights[b] * valueHi[b]));
-                strengthLeft += weights[b] * (strengths?[i] ?? 1);
+                var b = supporters[i];
+                if (spent[b] || mark[b] == myStamp)
+                {
+                    continue;
+                }
+
+                var weight = weights[b];
+                var lo = weight == 1 ? valueLo[b] : Interval.Down(weight * valueLo[b]);
+                var hi = weight == 1 ? valueHi[b] : Interval.Up(weight * valueHi[b]);
+                if (first)
+                {
+                    availableLo = Interval.Down(availableLo + lo);
+                    availableHi = Interval.Up(availableHi + hi);
+                }
+
+                var strength = strengths?[i] ?? 1;
+                var asked = strength == 1 ? q : q.Times(strength);
+                if (valueHi[b] < asked.Lo)
+                {
+                    mark[b] = myStamp;
+                    changed = true;
+                    nextPaidLo = Interval.Down(nextPaidLo + lo);
+                    nextPaidHi = Interval.Up(nextPaidHi + hi);
+                    nextStrengthLeft -= weight * strength;
+                    if (findRange)
+                    {
+                        paidA += new Interval(aLo[b], aHi[b]).Times(weight);
+                        paidC += new Interval(cLo[b], cHi[b]).Times(weight);
+                    }
+                }
+                else if (!(valueLo[b] > asked.Hi))
+                {
+                    unsure = true;
+                }
             }
+
+            if (first && availableHi < cost)
+            {
+                break; // Unaffordable.
+            }
+
+            if (first && availableLo < cost)
+            {
+                return Priced.Unsure;
+            }
+
+            if (!changed)
+            {
+                if (unsure)
+                {
+                    return Priced.Unsure;
+                }
+
+                break;
+            }
+
+            (paidLo, paidHi, strengthLeft) = (nextPaidLo, nextPaidHi, nextStrengthLeft);
         }
 
         if (availableHi < cost)
@@ -230,71 +329,9 @@ internal sealed class IntervalEqualShares
             return Priced.Unaffordable;
         }
 
-        if (availableLo < cost)
+        if (strengthLeft <= 0)
         {
-            return Priced.Unsure;
-        }
-
-        // As the exact count: assume nobody pays all they have, mark those asked for more than they have, and repeat
-        // with the higher q until nobody more is marked. A mark is made only when certain, so the marked are a subset of
-        // the exact count's at every pass, q never passes the exact q, and at the end everyone unmarked must certainly
-        // have more than they are asked.
-        double paidLo = 0, paidHi = 0;
-        Interval paidA = Interval.Zero, paidC = Interval.Zero;
-        Interval q;
-        while (true)
-        {
-            if (strengthLeft <= 0)
-            {
-                return Priced.Unsure;
-            }
-
-            q = new Interval(Interval.Down(cost - paidHi), Interval.Up(cost - paidLo)).Over(strengthLeft);
-            var changed = false;
-            var unsure = false;
-            var nextPaidLo = paidLo;
-            var nextPaidHi = paidHi;
-            var nextStrengthLeft = strengthLeft;
-            for (var i = 0; i < supporters.Length; i++)
-            {
-                var b = supporters[i];
-                if (spent[b] || mark[b] == myStamp)
-                {
-                    continue;
-                }
-
-                var strength = strengths?[i] ?? 1;
-                var asked = strength == 1 ? q : q.Times(strength);
-                if (valueHi[b] < asked.Lo)
-                {
-                    mark[b] = myStamp;
-                    changed = true;
-                    nextPaidLo = Interval.Down(nextPaidLo + Interval.Down(weights[b] * valueLo[b]));
-                    nextPaidHi = Interval.Up(nextPaidHi + Interval.Up(weights[b] * valueHi[b]));
-                    nextStrengthLeft -= weights[b] * strength;
-                    if (findRange)
-                    {
-                        paidA += new Interval(aLo[b], aHi[b]).Times(weights[b]);
-                        paidC += new Interval(cLo[b], cHi[b]).Times(weights[b]);
-                    }
-                }
-                else if (!(valueLo[b] > asked.Hi))
-                {
-                    unsure = true;
-                }
-            }
-
-            if (!changed)
-            {
-                if (unsure)
-                {
-                    return Priced.Unsure;
-                }
-
-                break;
-            }
-
-            (paidLo, paidHi, strengthLeft) = (nextPaidLo, nextPaidHi, nextStrengthLeft);
+            return Priced.Unsure; // Everyone pays all and still exactly the cost: the exact count's business.
         }
 
         // As A + C·t: q = (cost − Σ over those paying all of weight × (A + C·t)) / strength left.
@@ -395,6 +432,11 @@ internal sealed class IntervalEqualShares
             {
                 spent[b] = true;
                 payers.Add(b);
+                for (var e = ballotStart[b]; e < ballotStart[b + 1]; e++)
+                {
+                    liveStrength[ballotProjects[e]] -= weights[b] * ballotStrengths[e];
+                }
+
                 continue;
             }
 
