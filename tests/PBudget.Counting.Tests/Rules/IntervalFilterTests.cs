@@ -66,9 +66,27 @@ public sealed class IntervalFilterTests
 
     [Theory]
     [MemberData(nameof(PlainCounts))]
-    public void Filter_RealElection_ExplainsEveryRoundAsTheExactCountDoes(string file, Satisfaction satisfaction)
+    public void Filter_RealElection_ExplainsEveryRoundAsTheExactCountDoes(string file, Satisfaction satisfaction) =>
+        ExplainsEveryRoundAsTheExactCountDoes(Both(ReferenceOutcomes.Election(file), satisfaction, ScoreBasis.Approvals));
+
+    /// <summary>Cumulative ballots by their points: every supporter's strength is what they gave, not 1.</summary>
+    [Theory]
+    [InlineData("Poland_Czestochowa_2020_Grabowka.pb", Satisfaction.Cost)]
+    [InlineData("Poland_Czestochowa_2020_Grabowka.pb", Satisfaction.Cardinality)]
+    [InlineData("Poland_Czestochowa_2024.pb", Satisfaction.Cost)]
+    [InlineData("Poland_Czestochowa_2024.pb", Satisfaction.Cardinality)]
+    public void Filter_CumulativeBallots_ExplainsEveryRoundAsTheExactCountDoes(string file, Satisfaction satisfaction)
     {
-        var (filtered, exact) = Both(file, satisfaction);
+        var counts = Both(ReferenceOutcomes.Election(file), satisfaction, ScoreBasis.Ballots);
+
+        ExplainsEveryRoundAsTheExactCountDoes(counts);
+
+        Assert.Equal(0, counts.Filtered.ExactCounts);
+    }
+
+    private static void ExplainsEveryRoundAsTheExactCountDoes((EqualShares Filtered, EqualShares Exact) counts)
+    {
+        var (filtered, exact) = counts;
 
         var fast = filtered.Count(0, explain: true, findRange: false);
         var slow = exact.Count(0, explain: true, findRange: false);
@@ -175,9 +193,9 @@ public sealed class IntervalFilterTests
     private static (EqualShares Filtered, EqualShares Exact) Both(string file, Satisfaction satisfaction) =>
         Both(ReferenceOutcomes.Election(file), satisfaction);
 
-    private static (EqualShares Filtered, EqualShares Exact) Both(Election election, Satisfaction satisfaction)
+    private static (EqualShares Filtered, EqualShares Exact) Both(Election election, Satisfaction satisfaction, ScoreBasis scores = ScoreBasis.Approvals)
     {
-        var preferences = Preferences.Build(election, ScoreBasis.Approvals, "mes");
+        var preferences = Preferences.Build(election, scores, "mes");
         var ranks = TieBreak.Default.Ranks(election.Projects);
         return (
             new EqualShares(preferences, satisfaction, ranks, TieBreak.Default, filtered: true),
