@@ -17,8 +17,13 @@ format_status=0
 dotnet format "$ROOT/PBudget.sln" --verify-no-changes --no-restore -v:quiet || format_status=$?
 
 say "Running the tests"
-test_status=0
-dotnet test "$ROOT/PBudget.sln" -c Release --no-build --logger "trx" --results-directory "$RESULTS" -- RunConfiguration.CollectSourceInformation=false || test_status=$?
+{ dotnet test "$ROOT/PBudget.sln" -c Release --no-build --logger "trx" --results-directory "$RESULTS" -- RunConfiguration.CollectSourceInformation=false \
+  && echo 0 >"$RESULTS/status" || echo $? >"$RESULTS/status"; } 2>&1 | tee "$RESULTS/console.log"
+test_status=$(cat "$RESULTS/status")
+# A test process that dies mid-run leaves its unfinished tests out of its .trx and can still exit 0: count
+# each such crash as a failure, so that a lost test can never pass for a passed run.
+crashed=$(grep -c -E "Catastrophic failure|Test Run Aborted" "$RESULTS/console.log" || true)
+if [ "$crashed" -ne 0 ]; then echo "$crashed test process(es) crashed before reporting every test (see above)." >&2; fi
 
 passed=0; failed=0; skipped=0; files=0
 for trx in "$RESULTS"/*.trx; do
@@ -32,6 +37,7 @@ for trx in "$RESULTS"/*.trx; do
   skipped=$((skipped + $(get total) - $(get executed)))
 done
 
+failed=$((failed + crashed))
 if [ "$files" -eq 0 ]; then echo "No test results were written." >&2; test_status=1; fi
 if [ "$format_status" -ne 0 ]; then echo "Formatting differs from .editorconfig: run 'dotnet format PBudget.sln'." >&2; fi
 echo "$passed passed, $failed failed, $skipped skipped"
