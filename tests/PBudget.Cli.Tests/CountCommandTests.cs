@@ -98,8 +98,9 @@ public sealed class CountCommandTests : IDisposable
         var (exitCode, text) = await CliRunner.RunAsync("bench", "count", Assen, "--rule", "greedy", "mes-add1", "--repeat", "1");
 
         Assert.Equal(0, exitCode);
-        Assert.Matches(@"Netherlands_Assen_2024\.pb greedy: \d+ ms, peak \d+ MiB", text);
-        Assert.Matches(@"Netherlands_Assen_2024\.pb mes-add1: \d+ ms, peak \d+ MiB", text);
+        // Under 1 s a time is printed in ms, from 1 s in seconds; a loaded machine can take either.
+        Assert.Matches(@"Netherlands_Assen_2024\.pb greedy: (\d+ ms|\d+\.\d\d s), peak \d+ MiB", text);
+        Assert.Matches(@"Netherlands_Assen_2024\.pb mes-add1: (\d+ ms|\d+\.\d\d s), peak \d+ MiB", text);
     }
 
     [Fact]
