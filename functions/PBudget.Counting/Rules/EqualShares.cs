@@ -10,6 +10,10 @@ namespace PBudget.Counting.Rules;
 /// no project's supporters can afford it. Exact ties in ρ go to the lowest tie-break rank.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Each count is first tried by <see cref="IntervalEqualShares"/>, which makes the same comparisons in interval
+/// arithmetic and hands back any it cannot decide; what follows describes the exact count behind it.
+/// </para>
 /// <para>Exact and fast, without changing any result:</para>
 /// <list type="bullet">
 /// <item>Voters who cast the same ballot and supported the same funded projects hold the same amount, so amounts are
