@@ -1,5 +1,3 @@
-using System.Numerics;
-using Fractions;
 using PBudget.Counting.Elections;
 
 namespace PBudget.Counting.Rules;

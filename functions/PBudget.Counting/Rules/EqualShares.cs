@@ -34,7 +34,7 @@ internal sealed class EqualShares
     private readonly int[] ranks;
     private readonly bool refuseTies;
     private readonly long[] weights;
-    private readonly BigInteger[] totalStrength;
+    private BigInteger[]? totalStrength;
 
     private readonly BigInteger startNumerator;
     private readonly IntervalEqualShares? filter;
@@ -54,16 +54,30 @@ internal sealed class EqualShares
         this.ranks = ranks;
         refuseTies = tieBreak.RefusesTies;
         weights = preferences.Election.Ballots.Select(b => b.Weight).ToArray();
-        totalStrength = new BigInteger[preferences.Election.Projects.Count];
-        for (var p = 0; p < totalStrength.Length; p++)
-        {
-            for (var i = 0; i < preferences.Supporters[p].Length; i++)
-            {
-                totalStrength[p] += (BigInteger)preferences.Strength(p, i) * weights[preferences.Supporters[p][i]];
-            }
-        }
-
         filter = filtered ? new IntervalEqualShares(preferences, costSatisfaction, ranks, (long)startNumerator) : null;
+    }
+
+    /// <summary>Each project's supporters' total strength, for the exact count's first lower bounds; found only if it runs.</summary>
+    private BigInteger[] TotalStrength
+    {
+        get
+        {
+            if (totalStrength is null)
+            {
+                var totals = new BigInteger[preferences.Election.Projects.Count];
+                for (var p = 0; p < totals.Length; p++)
+                {
+                    for (var i = 0; i < preferences.Supporters[p].Length; i++)
+                    {
+                        totals[p] += (BigInteger)preferences.Strength(p, i) * weights[preferences.Supporters[p][i]];
+                    }
+                }
+
+                totalStrength = totals;
+            }
+
+            return totalStrength;
+        }
     }
 
     /// <summary>How many counts the interval filter could not decide and were counted with big integers.</summary>
@@ -108,7 +122,7 @@ internal sealed class EqualShares
             {
                 // Supporters paying q per unit of strength raise at most q times their total strength, so q is at least
                 // cost / total strength at any step: a lower bound known without looking at a single ballot.
-                count.Enqueue(p, Rho(p, new Linear(projects[p].Cost, 0, totalStrength[p])));
+                count.Enqueue(p, Rho(p, new Linear(projects[p].Cost, 0, TotalStrength[p])));
             }
         }
 

@@ -130,10 +130,14 @@ internal sealed class IntervalEqualShares
         var start = share + Interval.Exact(t);
         Array.Fill(valueLo, start.Lo);
         Array.Fill(valueHi, start.Hi);
-        Array.Fill(aLo, share.Lo);
-        Array.Fill(aHi, share.Hi);
-        Array.Fill(cLo, 1.0);
-        Array.Fill(cHi, 1.0);
+        if (findRange)
+        {
+            // A and C are read and written only while finding the range.
+            Array.Fill(aLo, share.Lo);
+            Array.Fill(aHi, share.Hi);
+            Array.Fill(cLo, 1.0);
+            Array.Fill(cHi, 1.0);
+        }
         Array.Clear(spent);
         Array.Copy(totalStrengths, liveStrength, costs.Length);
 
