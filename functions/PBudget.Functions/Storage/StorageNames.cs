@@ -12,10 +12,13 @@ public static class StorageNames
     /// <summary>Requests to rebuild the public site.</summary>
     public const string PublishQueue = "publish";
 
+    /// <summary>Messages to people about decisions on what they submitted; the Notify function delivers them.</summary>
+    public const string NotificationsQueue = "notifications";
+
     /// <summary>The suffix of the queue where the Functions host moves a message that failed every retry.</summary>
     public const string PoisonSuffix = "-poison";
 
     public static IReadOnlyList<string> Tables { get; } = [SchemesTable];
 
-    public static IReadOnlyList<string> Queues { get; } = [PublishQueue];
+    public static IReadOnlyList<string> Queues { get; } = [PublishQueue, NotificationsQueue];
 }
