@@ -5,6 +5,7 @@ using PBudget.Functions.Budgets;
 using PBudget.Functions.Councillors;
 using PBudget.Functions.Health;
 using PBudget.Functions.Hosting;
+using PBudget.Functions.Proposals;
 using PBudget.Functions.Publishing;
 using PBudget.Functions.Schemes;
 using PBudget.Functions.Wards;
@@ -15,6 +16,8 @@ builder.Services
     .AddPBudgetApi()
     .AddPBudgetStorage()
     .AddPBudgetPublishing()
+    .AddPBudgetProposals()
+    .AddPBudgetRateLimits()
     .AddFunctionsHosting(builder.Environment, builder.Configuration);
 
 var app = builder.Build();
@@ -23,6 +26,7 @@ app.UseStatusCodePages();
 app.UseLocalSite();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
 app.MapHealth();
@@ -33,6 +37,9 @@ app.MapBudgets();
 app.MapCouncillors();
 app.MapAudit();
 app.MapPublishing();
+app.MapProposals();
+app.MapProposalReview();
+app.MapShortlists();
 
 app.Run();
 

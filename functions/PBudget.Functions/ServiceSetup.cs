@@ -30,6 +30,13 @@ public static class ServiceSetup
         return services;
     }
 
+    public static IServiceCollection AddPBudgetProposals(this IServiceCollection services)
+    {
+        services.AddSingleton<ProposalStore>();
+        services.AddSingleton<Proposals.ProposalNotices>();
+        return services;
+    }
+
     public static IServiceCollection AddPBudgetApi(this IServiceCollection services)
     {
         services.AddProblemDetails();

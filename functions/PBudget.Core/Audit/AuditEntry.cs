@@ -25,4 +25,15 @@ public static class AuditActions
     public const string WardsImported = "wards.imported";
     public const string BudgetTransferred = "budget.transferred";
     public const string CouncillorWardsChanged = "councillor.wards-changed";
+    public const string PhaseMoved = "scheme.phase-moved";
+    public const string PhaseDatesChanged = "scheme.phase-dates-changed";
+    public const string ProposalSubmitted = "proposal.submitted";
+    public const string ProposalEdited = "proposal.edited";
+    public const string ProposalWithdrawn = "proposal.withdrawn";
+    public const string ProposalModerated = "proposal.moderated";
+    public const string ProposalReviewed = "proposal.reviewed";
+    public const string ProposalMerged = "proposal.merged";
+    public const string InterestDeclared = "councillor.interest-declared";
+    public const string ShortlistSignedOff = "shortlist.signed-off";
+    public const string ShortlistSignOffWithdrawn = "shortlist.sign-off-withdrawn";
 }

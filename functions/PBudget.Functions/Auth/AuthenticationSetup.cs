@@ -40,6 +40,8 @@ public static class AuthenticationSetup
             .AddPolicy(Policies.Staff, policy => policy.RequireRole(Roles.Admin, Roles.Officer, Roles.Councillor))
             .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin))
             .AddPolicy(Policies.AdminOrOfficer, policy => policy.RequireRole(Roles.Admin, Roles.Officer))
+            .AddPolicy(Policies.Councillor, policy => policy.RequireRole(Roles.Councillor))
+            .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser())
             .AddPolicy(Policies.BudgetHolder, policy => policy.RequireRole(Roles.Admin, Roles.Councillor));
         return builder;
     }

@@ -8,7 +8,8 @@ namespace PBudget.Functions.Auth;
 /// <param name="Id">A stable object id, as Entra ID would give.</param>
 /// <param name="Name">The display name.</param>
 /// <param name="Roles">App roles.</param>
-public sealed record LocalUser(string Id, string Name, IReadOnlyList<string> Roles);
+/// <param name="Email">Where notifications go; residents' tokens carry it as Entra External ID does.</param>
+public sealed record LocalUser(string Id, string Name, IReadOnlyList<string> Roles, string? Email = null);
 
 /// <summary>
 /// Signs JWTs with a key generated in memory at start-up, for local runs and tests only. The app's JWT
@@ -37,6 +38,7 @@ public sealed class LocalTokenIssuer : IDisposable
         new("7d0c5a52-0f0e-4f7a-9f43-2a1c5b7e0a01", "Alex Admin", [Roles.Admin]),
         new("7d0c5a52-0f0e-4f7a-9f43-2a1c5b7e0a02", "Olu Officer", [Roles.Officer]),
         new("7d0c5a52-0f0e-4f7a-9f43-2a1c5b7e0a03", "Cllr Chris Councillor", [Roles.Councillor]),
+        new("7d0c5a52-0f0e-4f7a-9f43-2a1c5b7e0a04", "Rae Resident", [], "rae.resident@example.org"),
     ];
 
     /// <summary>Issues a token shaped like an Entra ID access token for this API (oid, name, roles).</summary>
@@ -51,7 +53,15 @@ public sealed class LocalTokenIssuer : IDisposable
             ["name"] = user.Name,
             ["tid"] = "00000000-0000-0000-0000-000000000000",
             ["ver"] = "2.0",
+
+            // A delegated token always names its scope; Microsoft.Identity.Web refuses one with neither scp nor roles.
+            ["scp"] = "access_as_user",
         };
+        if (user.Email is not null)
+        {
+            claims["email"] = user.Email;
+        }
+
         if (user.Roles.Count > 0)
         {
             claims["roles"] = user.Roles.ToArray();

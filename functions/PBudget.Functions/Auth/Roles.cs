@@ -25,6 +25,11 @@ public static class Policies
 
     public const string AdminOrOfficer = "AdminOrOfficer";
 
+    public const string Councillor = "CouncillorOnly";
+
+    /// <summary>Any signed-in person, such as a resident proposing a project.</summary>
+    public const string SignedIn = "SignedIn";
+
     /// <summary>Admins, and councillors for their own wards (checked against stored assignments in the handler).</summary>
     public const string BudgetHolder = "BudgetHolder";
 }

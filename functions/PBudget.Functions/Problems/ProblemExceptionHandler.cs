@@ -28,6 +28,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             },
             NotFoundException notFound => ProblemResults.ToProblem(StatusCodes.Status404NotFound, "Not found.", notFound.Message),
             AlreadyExistsException exists => ProblemResults.ToProblem(StatusCodes.Status409Conflict, "This already exists.", exists.Message),
+            PhaseException phase => ProblemResults.ToProblem(StatusCodes.Status409Conflict, "The scheme's current phase does not allow this.", phase.Message),
+            ForbiddenException forbidden => ProblemResults.ToProblem(StatusCodes.Status403Forbidden, "You do not have permission to do this.", forbidden.Message),
+            PreconditionException precondition => ProblemResults.ToProblem(StatusCodes.Status412PreconditionFailed, "The data has changed since you read it.", precondition.Message),
             ConcurrencyException race => ProblemResults.ToProblem(StatusCodes.Status409Conflict, "Someone else changed this at the same time.", race.Message),
             _ => null,
         };

@@ -1,4 +1,5 @@
 using PBudget.Core.Budgets;
+using PBudget.Core.Schemes;
 using PBudget.Functions.Storage;
 
 namespace PBudget.Functions.Schemes;
@@ -9,7 +10,13 @@ public sealed record CreateSchemeRequest(string? Id, string? Name, string? Finan
 /// <summary>Change how budgets are worked out and how far councillors may adjust them.</summary>
 public sealed record SchemeRulesRequest(BudgetRule? BudgetRule, AdjustmentPolicy? Adjustments);
 
-/// <summary>A scheme, with its rules in figures and in words.</summary>
+/// <summary>Move the scheme on to the next phase, named as in <see cref="SchemePhase"/> (for example <c>ProposalsOpen</c>).</summary>
+public sealed record PhaseMoveRequest(string? To);
+
+/// <summary>The day each phase is planned to start, keyed by phase name.</summary>
+public sealed record PhaseDatesRequest(Dictionary<string, DateOnly>? PlannedStarts);
+
+/// <summary>A scheme, with its rules in figures and in words, and where it is in its year.</summary>
 public sealed record SchemeResponse(
     string Id,
     string Name,
@@ -18,6 +25,9 @@ public sealed record SchemeResponse(
     string BudgetRuleDescription,
     AdjustmentPolicy Adjustments,
     string AdjustmentsDescription,
+    SchemePhase Phase,
+    string PhaseDescription,
+    IReadOnlyList<PhaseDate> Phases,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);
 
@@ -31,6 +41,9 @@ internal static class SchemeResponseMapping
         stored.Scheme.Rule.Describe(),
         stored.Scheme.Adjustments,
         stored.Scheme.Adjustments.Describe(),
+        stored.Phase,
+        stored.Phase.Describe(),
+        stored.PhaseTimeline,
         stored.CreatedAt,
         stored.UpdatedAt);
 }

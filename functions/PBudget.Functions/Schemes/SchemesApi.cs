@@ -2,6 +2,7 @@ using Azure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PBudget.Core.Budgets;
+using PBudget.Core.Proposals;
 using PBudget.Core.Schemes;
 using PBudget.Core.Validation;
 using PBudget.Functions.Auth;
@@ -21,6 +22,8 @@ public static class SchemesApi
         group.MapGet("/{schemeId}", GetScheme).RequireAuthorization(Policies.Staff).RequireValidSchemeId().WithName(nameof(GetScheme));
         group.MapPost("/", CreateScheme).RequireAuthorization(Policies.Admin);
         group.MapPut("/{schemeId}/rules", UpdateRules).RequireAuthorization(Policies.Admin).RequireValidSchemeId();
+        group.MapPost("/{schemeId}/phase", MovePhase).RequireAuthorization(Policies.Admin).RequireValidSchemeId();
+        group.MapPut("/{schemeId}/phase-dates", SetPhaseDates).RequireAuthorization(Policies.Admin).RequireValidSchemeId();
         return group;
     }
 
@@ -88,5 +91,96 @@ public static class SchemesApi
         {
             return ProblemResults.PreconditionFailed(race.Message);
         }
+    }
+
+    /// <summary>
+    /// Moves the scheme on to the next phase. Voting cannot open while a ward has a shortlist that is not signed off;
+    /// the answer lists those wards.
+    /// </summary>
+    public static async Task<Results<Ok<SchemeResponse>, ValidationProblem, ProblemHttpResult>> MovePhase(
+        string schemeId, PhaseMoveRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, SchemeStore store, ProposalStore proposals, PublishRequests publish, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (!SchemePhases.TryParse(request.To, out var to))
+        {
+            var errors = new ValidationErrors();
+            errors.Add("to", $"Name the phase to move to: one of {string.Join(", ", Enum.GetNames<SchemePhase>())}.");
+            return ProblemResults.Invalid(errors);
+        }
+
+        var stored = await store.GetAsync(schemeId, cancellationToken);
+        if (stored is null)
+        {
+            return ProblemResults.NotFound($"There is no scheme with the id '{schemeId}'.");
+        }
+
+        if (ifMatch is not null && ifMatch != "*" && new ETag(ifMatch) != stored.ETag)
+        {
+            return ProblemResults.PreconditionFailed("The scheme has changed since you read it. Read it again and check the move still makes sense.");
+        }
+
+        if (to == SchemePhase.Voting)
+        {
+            var waiting = await WardsAwaitingSignOffAsync(schemeId, store, proposals, cancellationToken);
+            if (waiting.Count > 0)
+            {
+                var errors = new ValidationErrors();
+                errors.Add("to", $"Voting cannot open until these wards' shortlists are signed off: {string.Join(", ", waiting)}.");
+                return ProblemResults.Refused(errors, "The scheme's rules do not allow this.");
+            }
+        }
+
+        var moved = await store.MovePhaseAsync(schemeId, to, stored.ETag, CurrentUser.From(context.User), cancellationToken);
+        await publish.EnqueueAsync(schemeId, "phase moved to " + to, cancellationToken);
+        context.Response.Headers.ETag = moved.ETag.ToString("H");
+        return TypedResults.Ok(moved.ToResponse());
+    }
+
+    /// <summary>Sets the days each phase is planned to start, published so residents can plan. Phases left out have no planned day.</summary>
+    public static async Task<Results<Ok<SchemeResponse>, ValidationProblem>> SetPhaseDates(
+        string schemeId, PhaseDatesRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, SchemeStore store, PublishRequests publish, HttpContext context, CancellationToken cancellationToken)
+    {
+        var planned = new Dictionary<SchemePhase, DateOnly>();
+        var errors = new ValidationErrors();
+        foreach (var (name, day) in request.PlannedStarts ?? [])
+        {
+            if (SchemePhases.TryParse(name, out var phase))
+            {
+                planned[phase] = day;
+            }
+            else
+            {
+                errors.Add("plannedStarts." + name, $"'{name}' is not a phase: use {string.Join(", ", Enum.GetNames<SchemePhase>())}.");
+            }
+        }
+
+        foreach (var (field, messages) in PhaseDates.Validate(planned).ToDictionary())
+        {
+            foreach (var message in messages)
+            {
+                errors.Add(field, message);
+            }
+        }
+
+        if (!errors.IsValid)
+        {
+            return ProblemResults.Invalid(errors);
+        }
+
+        var stored = await store.SetPlannedPhaseDatesAsync(schemeId, planned, ifMatch is null ? null : new ETag(ifMatch), CurrentUser.From(context.User), cancellationToken);
+        await publish.EnqueueAsync(schemeId, "phase dates changed", cancellationToken);
+        context.Response.Headers.ETag = stored.ETag.ToString("H");
+        return TypedResults.Ok(stored.ToResponse());
+    }
+
+    // Wards that have a shortlist (a feasible proposal within budget) that no one has signed off.
+    private static async Task<List<string>> WardsAwaitingSignOffAsync(string schemeId, SchemeStore store, ProposalStore proposals, CancellationToken cancellationToken)
+    {
+        var wards = await store.GetWardsAsync(schemeId, cancellationToken);
+        var all = await proposals.ListAsync(schemeId, cancellationToken);
+        var signedOff = (await proposals.ListSignOffsAsync(schemeId, cancellationToken)).Select(s => s.WardCode).ToHashSet(StringComparer.Ordinal);
+        return wards
+            .Where(w => !signedOff.Contains(w.Code) && Shortlists.For(all.Where(p => p.Proposal.WardCode == w.Code).Select(p => p.Proposal), w.BudgetPence).Count > 0)
+            .Select(w => $"{w.Name} ({w.Code})")
+            .ToList();
     }
 }

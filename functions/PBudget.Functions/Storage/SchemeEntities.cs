@@ -37,6 +37,12 @@ public sealed class SchemeEntity : ITableEntity
 
     public int? MaxChangePercent { get; set; }
 
+    /// <summary>The current phase's name; missing on rows written before phases existed, which read as set-up.</summary>
+    public string? Phase { get; set; }
+
+    /// <summary>Planned start days and actual start times of phases, as JSON.</summary>
+    public string? PhaseDates { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

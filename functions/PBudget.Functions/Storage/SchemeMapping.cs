@@ -1,3 +1,4 @@
+using System.Text.Json;
 using PBudget.Core.Budgets;
 using PBudget.Core.Schemes;
 
@@ -23,7 +24,28 @@ internal static class SchemeMapping
         UpdatedAt = updatedAt,
     };
 
-    public static StoredScheme ToStored(SchemeEntity entity) => new(
+    private static readonly JsonSerializerOptions PhaseJson = new(JsonSerializerDefaults.Web);
+
+    public static StoredScheme ToStored(SchemeEntity entity)
+    {
+        var phase = entity.Phase is null ? SchemePhase.SetUp : Enum.Parse<SchemePhase>(entity.Phase);
+        var (planned, started) = ReadPhaseDates(entity.PhaseDates);
+        return ToStoredScheme(entity) with { Phase = phase, Timeline = PhaseDates.Timeline(planned, started) };
+    }
+
+    /// <summary>Reads the phase dates column; an empty column means no dates yet.</summary>
+    public static (Dictionary<SchemePhase, DateOnly> Planned, Dictionary<SchemePhase, DateTimeOffset> Started) ReadPhaseDates(string? json)
+    {
+        var stored = string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<StoredPhaseDates>(json, PhaseJson);
+        return (stored?.Planned ?? [], stored?.Started ?? []);
+    }
+
+    public static string WritePhaseDates(Dictionary<SchemePhase, DateOnly> planned, Dictionary<SchemePhase, DateTimeOffset> started) =>
+        JsonSerializer.Serialize(new StoredPhaseDates(planned, started), PhaseJson);
+
+    private sealed record StoredPhaseDates(Dictionary<SchemePhase, DateOnly>? Planned, Dictionary<SchemePhase, DateTimeOffset>? Started);
+
+    private static StoredScheme ToStoredScheme(SchemeEntity entity) => new(
         new Scheme(
             entity.PartitionKey,
             entity.Name,

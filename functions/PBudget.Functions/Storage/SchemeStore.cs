@@ -11,7 +11,11 @@ using PBudget.Functions.Auth;
 namespace PBudget.Functions.Storage;
 
 /// <summary>A scheme as stored, with the ETag to send back as If-Match.</summary>
-public sealed record StoredScheme(Scheme Scheme, ETag ETag, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+public sealed record StoredScheme(Scheme Scheme, ETag ETag, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, SchemePhase Phase = SchemePhase.SetUp, IReadOnlyList<PhaseDate>? Timeline = null)
+{
+    /// <summary>Every phase with its planned and actual start.</summary>
+    public IReadOnlyList<PhaseDate> PhaseTimeline => Timeline ?? PhaseDates.Timeline(new Dictionary<SchemePhase, DateOnly>(), new Dictionary<SchemePhase, DateTimeOffset>());
+}
 
 /// <summary>A ward as stored, with its budget.</summary>
 public sealed record StoredWard(string Code, string Name, long Population, string? Area, long ComputedPence, long AdjustmentPence)
@@ -34,13 +38,7 @@ public sealed record CouncillorWard(string UserId, string DisplayName, string Wa
 /// </summary>
 public sealed class SchemeStore(StorageClients storage, TimeProvider clock)
 {
-    private const int MaxActionsPerTransaction = 100;
     private const int Attempts = 3;
-
-    private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
 
     private TableClient Table => storage.Table(StorageNames.SchemesTable);
 
@@ -95,18 +93,21 @@ public sealed class SchemeStore(StorageClients storage, TimeProvider clock)
             throw new ConcurrencyException("The scheme has changed since you read it. Read it again and reapply your change.");
         }
 
+        RequireBudgetsOpen(scheme, "change the budget rules");
         var wards = await ReadWardsAsync(schemeId, cancellationToken).ConfigureAwait(false);
-        var before = SchemeMapping.ToStored(scheme).Scheme;
+        var stored = SchemeMapping.ToStored(scheme);
+        var before = stored.Scheme;
         var after = before with { Rule = rule, Adjustments = policy };
         var now = clock.GetUtcNow();
         var changedWards = Recompute(rule, wards);
         var entity = SchemeMapping.ToEntity(after, scheme.CreatedAt, now);
+        (entity.Phase, entity.PhaseDates) = (scheme.Phase, scheme.PhaseDates);
         entity.ETag = scheme.ETag;
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, entity, scheme.ETag) };
         actions.AddRange(changedWards.Select(w => new TableTransactionAction(TableTransactionActionType.UpdateReplace, w, w.ETag)));
         actions.Add(new(TableTransactionActionType.Add, Audit(schemeId, actor, AuditActions.RulesChanged, schemeId, new { before.Rule, before.Adjustments }, new { rule, policy }, now)));
         var responses = await SubmitAsync(actions, cancellationToken).ConfigureAwait(false);
-        return new StoredScheme(after, responses[0].Headers.ETag ?? default, scheme.CreatedAt, now);
+        return stored with { Scheme = after, ETag = responses[0].Headers.ETag ?? default, UpdatedAt = now };
     }
 
     /// <summary>
@@ -230,6 +231,7 @@ public sealed class SchemeStore(StorageClients storage, TimeProvider clock)
     private async Task<WardImportOutcome> TryImportWardsAsync(string schemeId, IReadOnlyList<Ward> imported, CurrentUser actor, CancellationToken cancellationToken)
     {
         var scheme = await RequireSchemeEntityAsync(schemeId, cancellationToken).ConfigureAwait(false);
+        RequireBudgetsOpen(scheme, "import wards");
         var existing = (await ReadWardsAsync(schemeId, cancellationToken).ConfigureAwait(false)).ToDictionary(w => w.Code, StringComparer.Ordinal);
         var merged = existing.Values.ToDictionary(w => w.Code, Clone, StringComparer.Ordinal);
         int added = 0, updated = 0;
@@ -289,7 +291,9 @@ public sealed class SchemeStore(StorageClients storage, TimeProvider clock)
     private async Task<(StoredWard From, StoredWard To)> TryTransferAsync(
         string schemeId, string fromCode, string toCode, long amountPence, string reason, CurrentUser actor, CancellationToken cancellationToken)
     {
-        var scheme = SchemeMapping.ToStored(await RequireSchemeEntityAsync(schemeId, cancellationToken).ConfigureAwait(false)).Scheme;
+        var schemeEntity = await RequireSchemeEntityAsync(schemeId, cancellationToken).ConfigureAwait(false);
+        RequireBudgetsOpen(schemeEntity, "move money between wards");
+        var scheme = SchemeMapping.ToStored(schemeEntity).Scheme;
         var from = await RequireWardAsync(schemeId, fromCode, cancellationToken).ConfigureAwait(false);
         var to = string.Equals(fromCode, toCode, StringComparison.Ordinal) ? from : await RequireWardAsync(schemeId, toCode, cancellationToken).ConfigureAwait(false);
         var errors = BudgetTransfer.Check(scheme.Rule, scheme.Adjustments, SchemeMapping.ToStored(from).ToBudget(), SchemeMapping.ToStored(to).ToBudget(), amountPence);
@@ -337,6 +341,77 @@ public sealed class SchemeStore(StorageClients storage, TimeProvider clock)
         return errors.IsValid ? changed : throw new DomainValidationException(errors);
     }
 
+    /// <summary>
+    /// Moves the scheme into the next phase, recording when. <paramref name="expected"/> is the ETag the caller checked
+    /// the move's preconditions against: any change since (a review, a sign-off) makes the move fail rather than skip them.
+    /// </summary>
+    public async Task<StoredScheme> MovePhaseAsync(string schemeId, SchemePhase to, ETag expected, CurrentUser actor, CancellationToken cancellationToken)
+    {
+        var scheme = await RequireSchemeEntityAsync(schemeId, cancellationToken).ConfigureAwait(false);
+        if (scheme.ETag != expected)
+        {
+            throw new ConcurrencyException("The scheme changed while the move was being checked. Try the move again.");
+        }
+
+        var stored = SchemeMapping.ToStored(scheme);
+        if (stored.Phase.Next() != to)
+        {
+            throw new PhaseException(stored.Phase.Next() is { } next
+                ? $"The scheme is in '{stored.Phase.Describe()}', so it can only move on to '{next.Describe()}'."
+                : $"The scheme is in '{stored.Phase.Describe()}', the last phase.");
+        }
+
+        var now = clock.GetUtcNow();
+        var (planned, started) = SchemeMapping.ReadPhaseDates(scheme.PhaseDates);
+        started[to] = now;
+        scheme.Phase = to.ToString();
+        scheme.PhaseDates = SchemeMapping.WritePhaseDates(planned, started);
+        scheme.UpdatedAt = now;
+        var responses = await SubmitAsync(
+            [
+                new(TableTransactionActionType.UpdateReplace, scheme, scheme.ETag),
+                new(TableTransactionActionType.Add, Audit(schemeId, actor, AuditActions.PhaseMoved, schemeId, new { phase = stored.Phase }, new { phase = to }, now)),
+            ],
+            cancellationToken).ConfigureAwait(false);
+        scheme.ETag = responses[0].Headers.ETag ?? default;
+        return SchemeMapping.ToStored(scheme);
+    }
+
+    /// <summary>Replaces the planned start days of the phases.</summary>
+    public async Task<StoredScheme> SetPlannedPhaseDatesAsync(string schemeId, IReadOnlyDictionary<SchemePhase, DateOnly> plannedStarts, ETag? ifMatch, CurrentUser actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plannedStarts);
+        var scheme = await RequireSchemeEntityAsync(schemeId, cancellationToken).ConfigureAwait(false);
+        if (ifMatch is { } expected && expected != ETag.All && expected != scheme.ETag)
+        {
+            throw new ConcurrencyException("The scheme has changed since you read it. Read it again and reapply your change.");
+        }
+
+        var (planned, started) = SchemeMapping.ReadPhaseDates(scheme.PhaseDates);
+        var now = clock.GetUtcNow();
+        var before = planned.ToDictionary();
+        scheme.PhaseDates = SchemeMapping.WritePhaseDates(new Dictionary<SchemePhase, DateOnly>(plannedStarts), started);
+        scheme.UpdatedAt = now;
+        var responses = await SubmitAsync(
+            [
+                new(TableTransactionActionType.UpdateReplace, scheme, scheme.ETag),
+                new(TableTransactionActionType.Add, Audit(schemeId, actor, AuditActions.PhaseDatesChanged, schemeId, before, plannedStarts, now)),
+            ],
+            cancellationToken).ConfigureAwait(false);
+        scheme.ETag = responses[0].Headers.ETag ?? default;
+        return SchemeMapping.ToStored(scheme);
+    }
+
+    // Budgets and rules are frozen once voting opens: residents vote on a ward's budget as it stood.
+    private static void RequireBudgetsOpen(SchemeEntity scheme, string action)
+    {
+        var phase = SchemeMapping.ToStored(scheme).Phase;
+        if (phase >= SchemePhase.Voting)
+        {
+            throw new PhaseException(phase.Refusal(action));
+        }
+    }
+
     private async Task<SchemeEntity> RequireSchemeEntityAsync(string schemeId, CancellationToken cancellationToken)
     {
         var response = await Table.GetEntityIfExistsAsync<SchemeEntity>(schemeId, SchemeEntity.Key, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -360,37 +435,11 @@ public sealed class SchemeStore(StorageClients storage, TimeProvider clock)
         return wards;
     }
 
-    private async Task<IReadOnlyList<Response>> SubmitAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken)
-    {
-        // Azure answers 400 to a larger batch; Azurite fails oddly, so the limit is enforced here.
-        if (actions.Count > MaxActionsPerTransaction)
-        {
-            throw new InvalidOperationException($"A transaction of {actions.Count} actions is over Table Storage's limit of {MaxActionsPerTransaction}.");
-        }
+    private Task<IReadOnlyList<Response>> SubmitAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken) =>
+        SchemePartition.SubmitAsync(Table, actions, cancellationToken);
 
-        try
-        {
-            var response = await Table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-            return response.Value;
-        }
-        catch (TableTransactionFailedException error) when (error.Status is 412 or 404 && actions.Any(a => a.ActionType != TableTransactionActionType.Add))
-        {
-            throw new ConcurrencyException("Someone else changed this scheme at the same time. Read it again and retry.", error);
-        }
-    }
-
-    private static AuditEntity Audit(string schemeId, CurrentUser actor, string action, string subject, object? before, object? after, DateTimeOffset at) => new()
-    {
-        PartitionKey = schemeId,
-        RowKey = AuditEntity.RowKeyFor(at),
-        At = at,
-        ActorId = actor.Id,
-        ActorName = actor.Name,
-        Action = action,
-        Subject = subject,
-        Before = before is null ? null : JsonSerializer.Serialize(before, AuditJson),
-        After = after is null ? null : JsonSerializer.Serialize(after, AuditJson),
-    };
+    private static AuditEntity Audit(string schemeId, CurrentUser actor, string action, string subject, object? before, object? after, DateTimeOffset at) =>
+        SchemePartition.Audit(schemeId, actor, action, subject, before, after, at);
 
     private static object AuditView(WardEntity w) => new { w.Code, w.Name, w.Population, w.Area, w.ComputedPence, w.AdjustmentPence, BudgetPence = w.ComputedPence + w.AdjustmentPence };
 

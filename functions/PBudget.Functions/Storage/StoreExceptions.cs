@@ -29,3 +29,33 @@ public sealed class NotFoundException : Exception
 
     public NotFoundException(string message, Exception innerException) : base(message, innerException) { }
 }
+
+/// <summary>The scheme's current phase does not allow this; the message says why, in words the user can act on.</summary>
+public sealed class PhaseException : Exception
+{
+    public PhaseException(string message) : base(message) { }
+
+    public PhaseException() { }
+
+    public PhaseException(string message, Exception innerException) : base(message, innerException) { }
+}
+
+/// <summary>The signed-in user may not do this to this thing (for example another resident's proposal, or another ward).</summary>
+public sealed class ForbiddenException : Exception
+{
+    public ForbiddenException(string message) : base(message) { }
+
+    public ForbiddenException() { }
+
+    public ForbiddenException(string message, Exception innerException) : base(message, innerException) { }
+}
+
+/// <summary>An If-Match condition the client sent does not hold (412).</summary>
+public sealed class PreconditionException : Exception
+{
+    public PreconditionException(string message) : base(message) { }
+
+    public PreconditionException() { }
+
+    public PreconditionException(string message, Exception innerException) : base(message, innerException) { }
+}

@@ -11,7 +11,8 @@ namespace PBudget.Functions.Tests.Auth;
 /// <summary>One app for the whole matrix; each row makes its own scheme, so rows never depend on each other.</summary>
 public sealed class MatrixApp(AzuriteFixture azurite) : IAsyncDisposable
 {
-    public PBudgetApp App { get; } = new(azurite);
+    // Every row proposes as its caller, far more often than the per-person rate limit allows (it has its own test).
+    public PBudgetApp App { get; } = new(azurite, settings: new Dictionary<string, string?> { ["RateLimits:ProposalWritesPerHour"] = "10000" });
 
     public ValueTask DisposeAsync() => App.DisposeAsync();
 }
@@ -45,6 +46,24 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         ["PUT /api/schemes/{schemeId}/councillors/{userId}"] = [Roles.Admin],
         ["GET /api/schemes/{schemeId}/audit"] = [Roles.Admin, Roles.Officer, Roles.Councillor],
         ["POST /api/schemes/{schemeId}/publications"] = [Roles.Admin, Roles.Officer],
+        ["POST /api/schemes/{schemeId}/phase"] = [Roles.Admin],
+        ["PUT /api/schemes/{schemeId}/phase-dates"] = [Roles.Admin],
+
+        // Residents act on their own proposals (each row's proposal is the caller's own; other people's are refused in ProposalsApiTests).
+        ["POST /api/schemes/{schemeId}/wards/{wardCode}/proposals"] = [AnyUser],
+        ["GET /api/schemes/{schemeId}/proposals/mine"] = [AnyUser],
+        ["GET /api/schemes/{schemeId}/proposals/{proposalId}"] = [AnyUser],
+        ["PUT /api/schemes/{schemeId}/proposals/{proposalId}"] = [AnyUser],
+        ["POST /api/schemes/{schemeId}/proposals/{proposalId}/withdrawal"] = [AnyUser],
+
+        // Review and sign-off; councillors only for wards they hold (the row's ward is theirs; other wards are refused in the API tests).
+        ["GET /api/schemes/{schemeId}/wards/{wardCode}/proposals"] = [Roles.Admin, Roles.Officer, Roles.Councillor],
+        ["POST /api/schemes/{schemeId}/proposals/{proposalId}/moderation"] = [Roles.Admin, Roles.Officer],
+        ["POST /api/schemes/{schemeId}/proposals/{proposalId}/review"] = [Roles.Admin, Roles.Officer],
+        ["POST /api/schemes/{schemeId}/proposals/{proposalId}/merge"] = [Roles.Admin, Roles.Officer],
+        ["GET /api/schemes/{schemeId}/wards/{wardCode}/shortlist"] = [Roles.Admin, Roles.Officer, Roles.Councillor],
+        ["POST /api/schemes/{schemeId}/wards/{wardCode}/shortlist/sign-off"] = [Roles.Admin, Roles.Councillor],
+        ["POST /api/schemes/{schemeId}/wards/{wardCode}/interests"] = [Roles.Councillor],
 
         // The queue function: only the Functions host calls it, over loopback, without a token (Hosting tests cover the loopback rule).
         ["POST /Publish"] = [Anonymous],
@@ -56,6 +75,7 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         [Roles.Admin] = PBudgetApp.Admin,
         [Roles.Officer] = PBudgetApp.Officer,
         [Roles.Councillor] = PBudgetApp.Councillor,
+        ["resident"] = ProposalFlow.Resident,
     };
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -82,9 +102,11 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         var admin = app.ClientFor(PBudgetApp.Admin);
         var schemeId = await TestData.CreateSchemeWithWardsAsync(admin, Cancel);
         (await admin.PutAsJsonAsync($"/api/schemes/{schemeId}/councillors/{PBudgetApp.Councillor.Id}", new { displayName = "Cllr Cass", wards = new[] { "E05000001", "E05000002" } }, Cancel)).EnsureSuccessStatusCode();
+        await ProposalFlow.MoveToAsync(app, schemeId, "ProposalsOpen", Cancel);
+        var proposalId = await ProposalFlow.ProposeAsync(app, schemeId, Callers[caller] ?? ProposalFlow.Resident, Cancel);
         var client = app.ClientFor(Callers[caller]);
 
-        using var request = BuildRequest(endpoint, schemeId);
+        using var request = BuildRequest(endpoint, schemeId, proposalId);
         var response = await client.SendAsync(request, Cancel);
 
         var allowed = Matrix[endpoint];
@@ -116,14 +138,15 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
 
     private static string Normalise(string? route) => "/" + (route ?? "").Trim('/');
 
-    private static HttpRequestMessage BuildRequest(string endpoint, string schemeId)
+    private static HttpRequestMessage BuildRequest(string endpoint, string schemeId, string proposalId)
     {
         var (method, template) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
         var path = template
             .Replace("{schemeId}", schemeId, StringComparison.Ordinal)
             .Replace("{wardCode}", "E05000001", StringComparison.Ordinal)
             .Replace("{userId}", PBudgetApp.OtherCouncillor.Id, StringComparison.Ordinal)
-            .Replace("{documentName}", "v1", StringComparison.Ordinal);
+            .Replace("{documentName}", "v1", StringComparison.Ordinal)
+            .Replace("{proposalId}", proposalId, StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(method), path);
         request.Content = endpoint switch
         {
@@ -132,6 +155,14 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
             "PUT /api/schemes/{schemeId}/wards" => TestData.Csv(TestData.WardsCsv),
             "POST /api/schemes/{schemeId}/budget-transfers" => JsonContent.Create(new { fromWard = "E05000001", toWard = "E05000002", amountPence = 100, reason = "Matrix test" }),
             "PUT /api/schemes/{schemeId}/councillors/{userId}" => JsonContent.Create(new { displayName = "Cllr Other", wards = new[] { "E05000003" } }),
+            "POST /api/schemes/{schemeId}/phase" => JsonContent.Create(new { to = "Review" }),
+            "PUT /api/schemes/{schemeId}/phase-dates" => JsonContent.Create(new { plannedStarts = new Dictionary<string, string> { ["Voting"] = "2026-09-01" } }),
+            "POST /api/schemes/{schemeId}/wards/{wardCode}/proposals" or "PUT /api/schemes/{schemeId}/proposals/{proposalId}" => JsonContent.Create(ProposalFlow.Proposal()),
+            "POST /api/schemes/{schemeId}/proposals/{proposalId}/moderation" => JsonContent.Create(new { hidden = true, reason = "Matrix test" }),
+            "POST /api/schemes/{schemeId}/proposals/{proposalId}/review" => JsonContent.Create(new { feasible = false, reason = "Matrix test" }),
+            "POST /api/schemes/{schemeId}/proposals/{proposalId}/merge" => JsonContent.Create(new { into = "abcdefghjk" }),
+            "POST /api/schemes/{schemeId}/wards/{wardCode}/shortlist/sign-off" => JsonContent.Create(new { proposalIds = new[] { proposalId } }),
+            "POST /api/schemes/{schemeId}/wards/{wardCode}/interests" => JsonContent.Create(new { proposalId, interest = "Matrix test" }),
             "POST /dev/token" => JsonContent.Create(new { userId = "7d0c5a52-0f0e-4f7a-9f43-2a1c5b7e0a02" }),
             "POST /Publish" => JsonContent.Create(new { Data = new { message = $"{{\"schemeId\":\"{schemeId}\",\"reason\":\"matrix\",\"requestedAt\":\"2026-11-23T00:00:00Z\"}}" }, Metadata = new { DequeueCount = 1, Id = Guid.NewGuid().ToString() } }),
             _ => null,
