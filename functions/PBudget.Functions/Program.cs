@@ -26,6 +26,7 @@ app.UseStatusCodePages();
 app.UseLocalSite();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 app.UseRateLimiter();
 
 app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();

@@ -13,11 +13,15 @@ public static class AuthenticationSetup
     public static WebApplicationBuilder AddPBudgetAuthentication(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services
-            .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
-            .AddMicrosoftIdentityWebApi(builder.Configuration.GetSection("AzureAd"));
-
         var localSignIn = builder.Configuration.GetSection(LocalSignInOptions.SectionName).Get<LocalSignInOptions>() ?? new();
+        var authentication = builder.Services.AddAuthentication(BrowserSessions.SelectorScheme);
+        authentication.AddMicrosoftIdentityWebApi(builder.Configuration.GetSection("AzureAd"));
+        authentication.AddBrowserSessions(builder.Environment, localSignIn.Enabled ? LocalSignInEndpoints.SignInPath : "/api/account/sign-in");
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "pbudget-antiforgery";
+            options.FormFieldName = "__RequestVerificationToken";
+        });
         if (localSignIn.Enabled)
         {
             // The one switch that makes locally signed tokens valid must never work outside a developer's machine.

@@ -34,6 +34,8 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         ["GET /api/openapi/{documentName}.json"] = [Anonymous],
         ["GET /dev/sign-in"] = [Anonymous],
         ["POST /dev/token"] = [Anonymous],
+        ["POST /dev/session"] = [Anonymous],
+        ["POST /api/account/sign-out"] = [Anonymous],
         ["GET /api/schemes"] = [Roles.Admin, Roles.Officer, Roles.Councillor],
         ["POST /api/schemes"] = [Roles.Admin],
         ["GET /api/schemes/{schemeId}"] = [Roles.Admin, Roles.Officer, Roles.Councillor],
