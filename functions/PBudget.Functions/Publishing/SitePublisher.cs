@@ -1,6 +1,7 @@
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
+using PBudget.Core.Proposals;
 using PBudget.Core.Publishing;
 using PBudget.Functions.Storage;
 using PBudget.Site;
@@ -13,6 +14,7 @@ namespace PBudget.Functions.Publishing;
 /// </summary>
 public sealed partial class SitePublisher(
     SchemeStore store,
+    ProposalStore proposals,
     SiteGenerator generator,
     IOptions<PublishingOptions> options,
     TimeProvider clock,
@@ -40,6 +42,8 @@ public sealed partial class SitePublisher(
                 continue;
             }
 
+            var schemeProposals = await proposals.ListAsync(stored.Scheme.Id, cancellationToken).ConfigureAwait(false);
+            var signOffs = (await proposals.ListSignOffsAsync(stored.Scheme.Id, cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.WardCode, StringComparer.Ordinal);
             schemes.Add(new PublishedScheme(
                 stored.Scheme.Id,
                 stored.Scheme.Name,
@@ -47,11 +51,45 @@ public sealed partial class SitePublisher(
                 stored.Scheme.Rule.Describe(),
                 wards.Sum(w => w.BudgetPence),
                 wards.Sum(w => w.Population),
-                wards.Select(w => new PublishedWard(w.Code, w.Name, w.Area, w.Population, w.BudgetPence, w.ComputedPence)).ToList(),
-                now));
+                wards.Select(w => new PublishedWard(
+                    w.Code, w.Name, w.Area, w.Population, w.BudgetPence, w.ComputedPence,
+                    PublishedProposals(schemeProposals, w.Code, signOffs.GetValueOrDefault(w.Code)),
+                    signOffs.GetValueOrDefault(w.Code)?.At)).ToList(),
+                now,
+                stored.Phase));
         }
 
         return new PublishedSite(schemes);
+    }
+
+    /// <summary>
+    /// A ward's proposals as the public may see them: never a hidden one, and never the author's name or email (an
+    /// organisation they proposed for is public). A merged duplicate is kept so links to it still lead somewhere.
+    /// </summary>
+    internal static IReadOnlyList<PublishedProposal> PublishedProposals(IEnumerable<StoredProposal> proposals, string wardCode, ShortlistSignOff? signOff)
+    {
+        var shortlisted = signOff?.Entries.Select(e => e.ProposalId).ToHashSet(StringComparer.Ordinal) ?? [];
+        return proposals
+            .Select(s => s.Proposal)
+            .Where(p => p.WardCode == wardCode && !p.IsHidden)
+            .Select(p => new PublishedProposal(
+                p.Id,
+                p.Details.Title,
+                p.Details.Summary,
+                p.Details.Description,
+                p.Details.Category,
+                p.Status,
+                p.Details.EstimatedCostPence,
+                p.Review?.ReviewedCostPence,
+                p.Review?.Reason,
+                p.Review?.CostExplanation,
+                p.Details.Organisation,
+                p.Details.Location?.ToString() is { Length: > 0 } location ? location : null,
+                shortlisted.Contains(p.Id),
+                p.MergedInto,
+                p.Credits.Count,
+                p.SubmittedAt))
+            .ToList();
     }
 
     private ISiteOutput CreateOutput()

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Microsoft.Extensions.DependencyInjection;
 using PBudget.Functions.Publishing;
 using PBudget.Functions.Storage;
 using PBudget.Functions.Tests.Support;
@@ -90,6 +91,32 @@ public sealed class PublishingTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("text/html; charset=utf-8", properties.ContentType);
         Assert.Equal("public, max-age=60", properties.CacheControl);
         Assert.Equal("<p>£1</p>", (await blob.DownloadContentAsync(Cancel)).Value.Content.ToString());
+    }
+
+    [Fact]
+    public async Task The_published_model_shows_visible_proposals_and_the_signed_off_shortlist_but_never_who_proposed_them()
+    {
+        var id = await ProposalFlow.SchemeInPhaseAsync(app, "ProposalsOpen", Cancel);
+        var shown = await ProposalFlow.ProposeAsync(app, id, ProposalFlow.Resident, Cancel, title: "Benches");
+        var hidden = await ProposalFlow.ProposeAsync(app, id, ProposalFlow.OtherResident, Cancel, title: "Rude words");
+        (await app.ClientFor(PBudgetApp.Officer).PostAsJsonAsync($"/api/schemes/{id}/proposals/{hidden}/moderation", new { hidden = true, reason = "Offensive." }, Cancel)).EnsureSuccessStatusCode();
+        await ProposalFlow.MoveToAsync(app, id, "Review", Cancel);
+        await ProposalFlow.ReviewAsync(app, id, shown, feasible: true, Cancel);
+        await ProposalFlow.MoveToAsync(app, id, "ShortlistSignOff", Cancel);
+        (await app.ClientFor(PBudgetApp.Councillor).PostAsJsonAsync($"/api/schemes/{id}/wards/E05000001/shortlist/sign-off", new { proposalIds = new[] { shown } }, Cancel)).EnsureSuccessStatusCode();
+
+        var site = await app.Services.GetRequiredService<SitePublisher>().BuildModelAsync(Cancel);
+
+        var scheme = Assert.Single(site.Schemes, s => s.Id == id);
+        Assert.Equal(Core.Schemes.SchemePhase.ShortlistSignOff, scheme.Phase);
+        var abbey = scheme.Wards.Single(w => w.Code == "E05000001");
+        var proposal = Assert.Single(abbey.ProposalList);
+        Assert.Equal((shown, true, 120_000L), (proposal.Id, proposal.Shortlisted, proposal.ReviewedCostPence!.Value));
+        Assert.NotNull(abbey.ShortlistSignedOffAt);
+        var json = PBudget.Site.SiteSnapshot.Serialize(scheme);
+        Assert.DoesNotContain("Rita", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("example.org", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rude words", json, StringComparison.Ordinal);
     }
 
     private static object Envelope(string schemeId) => new
