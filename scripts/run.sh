@@ -2,14 +2,15 @@
 # README command 1: set everything up and run PBudget locally.
 # Starts Azurite (data kept in .local/azurite), the function app in Development with its local queue
 # dispatcher, seeds the demo scheme (idempotent), waits for the site to be published, prints the URLs.
+# Emails to residents are not sent locally: each lands as an .eml file in the mailbox folder (.local/mailbox).
 # Ctrl+C stops everything it started. `--smoke` stops after printing the URLs (used by the tests).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 SMOKE=false; [ "${1:-}" = "--smoke" ] && SMOKE=true
 
 APP_PORT="${PBUDGET_PORT:-7071}"
 BLOB_PORT="${AZURITE_BLOB_PORT:-10000}"; QUEUE_PORT="${AZURITE_QUEUE_PORT:-10001}"; TABLE_PORT="${AZURITE_TABLE_PORT:-10002}"
-LOCAL="${PBUDGET_LOCAL_DIR:-$ROOT/.local}"; LOGS="$LOCAL/logs"; SITE="$LOCAL/site"
-mkdir -p "$LOGS" "$LOCAL/azurite" "$SITE"
+LOCAL="${PBUDGET_LOCAL_DIR:-$ROOT/.local}"; LOGS="$LOCAL/logs"; SITE="$LOCAL/site"; MAILBOX="$LOCAL/mailbox"
+mkdir -p "$LOGS" "$LOCAL/azurite" "$SITE" "$MAILBOX"
 
 need_tools
 install_node_packages
@@ -48,7 +49,8 @@ say "Starting the function app on http://127.0.0.1:$APP_PORT"
 APP_DIR="$ROOT/functions/PBudget.Functions/bin/Debug/net10.0"
 (cd "$APP_DIR" && ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development \
   ASPNETCORE_URLS="http://127.0.0.1:$APP_PORT" Storage__ConnectionString="$STORAGE" \
-  Publishing__OutputFolder="$SITE" exec dotnet PBudget.Functions.dll) >"$LOGS/app.log" 2>&1 &
+  Publishing__OutputFolder="$SITE" Notifications__MailboxFolder="$MAILBOX" \
+  exec dotnet PBudget.Functions.dll) >"$LOGS/app.log" 2>&1 &
 pids+=($!)
 wait_for "the function app" 60 curl -fsS "http://127.0.0.1:$APP_PORT/api/health"
 
@@ -64,6 +66,7 @@ PBudget is running.
   API             http://localhost:$APP_PORT/api/schemes   (OpenAPI: /api/openapi/v1.json)
   Local sign-in   http://localhost:$APP_PORT/dev/sign-in   (tokens for Alex Admin, Olu Officer, Cllr Chris Councillor)
   Storage         Azurite, data in .local/azurite; logs in .local/logs
+  Mail            Emails to residents land in: $MAILBOX   (one .eml file each)
 Press Ctrl+C to stop.
 INFO
 $SMOKE && exit 0

@@ -5,6 +5,7 @@ using PBudget.Functions.Budgets;
 using PBudget.Functions.Councillors;
 using PBudget.Functions.Health;
 using PBudget.Functions.Hosting;
+using PBudget.Functions.Notifications;
 using PBudget.Functions.Proposals;
 using PBudget.Functions.Publishing;
 using PBudget.Functions.Schemes;
@@ -17,6 +18,7 @@ builder.Services
     .AddPBudgetStorage()
     .AddPBudgetPublishing()
     .AddPBudgetProposals()
+    .AddPBudgetNotifications(builder.Configuration)
     .AddPBudgetRateLimits()
     .AddFunctionsHosting(builder.Environment, builder.Configuration);
 
@@ -38,6 +40,7 @@ app.MapBudgets();
 app.MapCouncillors();
 app.MapAudit();
 app.MapPublishing();
+app.MapNotifications();
 app.MapProposals();
 app.MapProposalReview();
 app.MapShortlists();

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PBudget.Core.Proposals;
 using PBudget.Core.Publishing;
 using PBudget.Core.Wards;
 
@@ -48,6 +49,7 @@ internal static partial class SiteModelRules
         }
 
         var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var proposalIds = new HashSet<string>(StringComparer.Ordinal);
         for (var index = 0; index < scheme.Wards.Count; index++)
         {
             var ward = scheme.Wards[index];
@@ -76,6 +78,8 @@ internal static partial class SiteModelRules
             {
                 problems.Add($"{wardLabel}: the population and budgets cannot be negative.");
             }
+
+            CheckProposals(ward, wardLabel, proposalIds, problems);
         }
 
         if (problems.Count == 0)
@@ -94,6 +98,61 @@ internal static partial class SiteModelRules
         }
 
         return problems;
+    }
+
+    // Each proposal has a page at an address made from its id, and is filed under a category that has a filter page.
+    private static void CheckProposals(PublishedWard ward, string wardLabel, HashSet<string> proposalIds, List<string> problems)
+    {
+        var proposals = ward.ProposalList;
+        for (var index = 0; index < proposals.Count; index++)
+        {
+            var proposal = proposals[index];
+            if (proposal is null)
+            {
+                problems.Add($"{wardLabel}: proposal {index + 1} is missing.");
+                continue;
+            }
+
+            var label = $"{wardLabel}, proposal {index + 1} ('{proposal.Id}')";
+            if (!Proposal.IsValidId(proposal.Id))
+            {
+                problems.Add($"{label}: the identifier is not a proposal identifier (10 lowercase letters and digits).");
+            }
+            else if (!proposalIds.Add(proposal.Id))
+            {
+                problems.Add($"{label}: the identifier appears more than once in the scheme.");
+            }
+
+            if (string.IsNullOrWhiteSpace(proposal.Title))
+            {
+                problems.Add($"{label}: the title is empty.");
+            }
+
+            if (proposal.Summary is null || proposal.DescriptionMarkdown is null)
+            {
+                problems.Add($"{label}: the summary or description is missing.");
+            }
+
+            if (ProposalCategories.Find(proposal.Category) != proposal.Category)
+            {
+                problems.Add($"{label}: the category '{proposal.Category}' is not one of {string.Join(", ", ProposalCategories.All)}.");
+            }
+
+            if (!Enum.IsDefined(proposal.Status))
+            {
+                problems.Add($"{label}: the status {(int)proposal.Status} is not a proposal status.");
+            }
+
+            if (proposal.EstimatedCostPence < 0 || proposal.ReviewedCostPence < 0)
+            {
+                problems.Add($"{label}: the costs cannot be negative.");
+            }
+
+            if (proposal.ProposerCount < 1)
+            {
+                problems.Add($"{label}: it must combine at least one resident's proposal.");
+            }
+        }
     }
 
     /// <summary>Every problem with the whole site: each scheme's, and schemes that share an identifier.</summary>

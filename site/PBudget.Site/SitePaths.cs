@@ -20,7 +20,22 @@ internal static class SitePaths
 
     public static string Ward(string schemeId, string wardCode) => $"/schemes/{schemeId}/wards/{wardCode}/";
 
+    public static string WardProposals(string schemeId, string wardCode) => $"/schemes/{schemeId}/wards/{wardCode}/proposals/";
+
+    /// <summary>A ward's proposals with one status; <paramref name="statusSlug"/> comes from <c>ProposalFormat.StatusSlug</c>.</summary>
+    public static string WardProposalsWithStatus(string schemeId, string wardCode, string statusSlug) =>
+        $"/schemes/{schemeId}/wards/{wardCode}/proposals/status/{statusSlug}/";
+
+    /// <summary>A ward's proposals in one category; <paramref name="categorySlug"/> comes from <c>ProposalFormat.CategorySlug</c>.</summary>
+    public static string WardProposalsInCategory(string schemeId, string wardCode, string categorySlug) =>
+        $"/schemes/{schemeId}/wards/{wardCode}/proposals/category/{categorySlug}/";
+
+    // Proposal ids are unique within a scheme, so a proposal's address stays the same whatever happens to its ward.
+    public static string Proposal(string schemeId, string proposalId) => $"/schemes/{schemeId}/proposals/{proposalId}/";
+
     public static string OpenData(string schemeId) => $"/schemes/{schemeId}/data/";
+
+    public static string ProposalsCsv(string schemeId) => $"/schemes/{schemeId}/data/proposals.csv";
 
     public static string BudgetsCsv(string schemeId) => $"/schemes/{schemeId}/data/budgets.csv";
 

@@ -16,6 +16,15 @@ public sealed class FormatTests
     }
 
     [Theory]
+    [InlineData("2026-10-01T10:00:00Z", "1 October 2026")]
+    [InlineData("2026-06-15T23:30:00Z", "16 June 2026")] // British Summer Time: already the next day in the UK
+    [InlineData("2026-12-31T23:30:00Z", "31 December 2026")] // Greenwich Mean Time
+    public void Date_Moment_IsTheUkDateInGovukStyle(string moment, string expected)
+    {
+        Assert.Equal(expected, Format.Date(DateTimeOffset.Parse(moment, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Theory]
     [InlineData(2_496_000, 12_480, "£2")]
     [InlineData(2_225_000, 9_875, "£2.25")]
     [InlineData(1_000, 3, "£3.33")]

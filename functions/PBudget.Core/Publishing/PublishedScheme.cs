@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using PBudget.Core.Proposals;
 using PBudget.Core.Schemes;
 
@@ -50,7 +51,8 @@ public sealed record PublishedWard(
     /// <summary>How much councillors moved into (positive) or out of (negative) this ward, in pence.</summary>
     public long AdjustmentPence => BudgetPence - ComputedPence;
 
-    /// <summary>The proposals, never null.</summary>
+    /// <summary>The proposals, never null. Not written to JSON: <see cref="Proposals"/> already is.</summary>
+    [JsonIgnore]
     public IReadOnlyList<PublishedProposal> ProposalList => Proposals ?? [];
 }
 

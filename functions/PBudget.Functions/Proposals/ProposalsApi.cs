@@ -29,7 +29,7 @@ public static class ProposalsApi
     }
 
     public static async Task<Results<CreatedAtRoute<ProposalResponse>, ValidationProblem>> Propose(
-        string schemeId, string wardCode, ProposalRequest request, ProposalStore store, PublishRequests publish, HttpContext context, CancellationToken cancellationToken)
+        string schemeId, string wardCode, ProposalRequest request, ProposalStore store, ProposalNotices notices, PublishRequests publish, HttpContext context, CancellationToken cancellationToken)
     {
         var (details, errors) = Parse(request);
         if (details is null)
@@ -39,6 +39,7 @@ public static class ProposalsApi
 
         var user = CurrentUser.From(context.User);
         var stored = await store.SubmitAsync(schemeId, wardCode, details, new ProposalAuthor(user.Id, user.Name, user.Email), cancellationToken);
+        await notices.ReceivedAsync(stored, cancellationToken);
         await publish.EnqueueAsync(schemeId, "proposal submitted", cancellationToken);
         context.Response.Headers.ETag = stored.ETag.ToString("H");
         return TypedResults.CreatedAtRoute(stored.ToResponse(forStaff: false), nameof(GetProposal), new { schemeId, proposalId = stored.Proposal.Id });

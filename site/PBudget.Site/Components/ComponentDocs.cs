@@ -25,3 +25,6 @@ public partial class SummaryList;
 
 /// <summary>GOV.UK Frontend's table (<c>govukTable</c>).</summary>
 public partial class Table;
+
+/// <summary>GOV.UK Frontend's tag (<c>govukTag</c>): a short label for something's status.</summary>
+public partial class Tag;

@@ -25,10 +25,10 @@ internal static class BudgetsCsv
     {
         ArgumentNullException.ThrowIfNull(scheme);
         var csv = new StringBuilder();
-        AppendRow(csv, Columns.Select(c => c.Name));
+        Csv.AppendRow(csv, Columns.Select(c => c.Name));
         foreach (var ward in scheme.Wards)
         {
-            AppendRow(csv,
+            Csv.AppendRow(csv,
             [
                 ward.Code,
                 ward.Name,
@@ -41,15 +41,4 @@ internal static class BudgetsCsv
 
         return csv.ToString();
     }
-
-    private static void AppendRow(StringBuilder csv, IEnumerable<string> fields)
-    {
-        csv.AppendJoin(',', fields.Select(Quote));
-        csv.Append("\r\n");
-    }
-
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") >= 0
-            ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : field;
 }

@@ -35,6 +35,10 @@ internal static class Format
         return local.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) + " at " + time + zone;
     }
 
+    /// <summary>The UK date of a moment, GOV.UK style: <c>23 November 2026</c>.</summary>
+    public static string Date(DateTimeOffset moment) =>
+        (UkTime is null ? moment.ToUniversalTime() : TimeZoneInfo.ConvertTime(moment, UkTime)).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
     /// <summary>A moment as a machine-readable <c>datetime</c> attribute.</summary>
     public static string IsoDateTime(DateTimeOffset moment) => moment.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 

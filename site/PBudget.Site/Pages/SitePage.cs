@@ -25,6 +25,24 @@ public abstract class SitePage<TModel> : ComponentBase
 /// <param name="Ward">The ward.</param>
 public sealed record WardPageModel(Core.Publishing.PublishedScheme Scheme, Core.Publishing.PublishedWard Ward);
 
+/// <summary>What a ward's proposal list shows: every listed proposal, or those one filter lets through.</summary>
+/// <param name="Scheme">The ward's scheme.</param>
+/// <param name="Ward">The ward.</param>
+/// <param name="Filter">The filter this page applies, or null for the whole list.</param>
+public sealed record WardProposalsPageModel(Core.Publishing.PublishedScheme Scheme, Core.Publishing.PublishedWard Ward, ProposalFilter? Filter);
+
+/// <summary>What a proposal's page shows: the proposal, its ward and its scheme.</summary>
+/// <param name="Scheme">The proposal's scheme.</param>
+/// <param name="Ward">The ward it is for.</param>
+/// <param name="Proposal">The proposal.</param>
+public sealed record ProposalPageModel(Core.Publishing.PublishedScheme Scheme, Core.Publishing.PublishedWard Ward, Core.Publishing.PublishedProposal Proposal)
+{
+    /// <summary>The published proposal this one was merged into, if it was and that proposal is published.</summary>
+    public Core.Publishing.PublishedProposal? MergedInto => Proposal.MergedInto is { } id
+        ? Scheme.Wards.SelectMany(w => w.ProposalList).FirstOrDefault(p => p.Id == id)
+        : null;
+}
+
 /// <summary>Which part of a scheme a page belongs to, for the navigation.</summary>
 public enum SchemeSection
 {

@@ -37,6 +37,47 @@ internal static class RenderPages
                 }
             }
         }),
+        new("Ward proposal lists", async (context, token) =>
+        {
+            foreach (var scheme in context.Site.Schemes)
+            {
+                foreach (var ward in scheme.Wards)
+                {
+                    await context.WritePageAsync<WardProposalsPage, WardProposalsPageModel>(
+                        SitePaths.WardProposals(scheme.Id, ward.Code), new WardProposalsPageModel(scheme, ward, null), token).ConfigureAwait(false);
+                }
+            }
+        }),
+        new("Ward proposal filters", async (context, token) =>
+        {
+            foreach (var scheme in context.Site.Schemes)
+            {
+                // A ward with nothing listed shows no filters, so it needs no filter pages.
+                foreach (var ward in scheme.Wards.Where(w => ProposalFormat.Listed(w).Count > 0))
+                {
+                    foreach (var filter in ProposalFilter.All)
+                    {
+                        await context.WritePageAsync<WardProposalsPage, WardProposalsPageModel>(
+                            filter.Link(scheme.Id, ward.Code), new WardProposalsPageModel(scheme, ward, filter), token).ConfigureAwait(false);
+                    }
+                }
+            }
+        }),
+        new("Proposal pages", async (context, token) =>
+        {
+            foreach (var scheme in context.Site.Schemes)
+            {
+                foreach (var ward in scheme.Wards)
+                {
+                    // Withdrawn proposals get their page too (saying so), so links to them keep working.
+                    foreach (var proposal in ward.ProposalList)
+                    {
+                        await context.WritePageAsync<ProposalPage, ProposalPageModel>(
+                            SitePaths.Proposal(scheme.Id, proposal.Id), new ProposalPageModel(scheme, ward, proposal), token).ConfigureAwait(false);
+                    }
+                }
+            }
+        }),
         new("Open data pages", async (context, token) =>
         {
             foreach (var scheme in context.Site.Schemes)

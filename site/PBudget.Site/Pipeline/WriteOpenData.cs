@@ -14,6 +14,13 @@ internal static class WriteOpenData
                 await context.WriteTextAsync(SitePaths.FileFor(SitePaths.BudgetsCsv(scheme.Id)), BudgetsCsv.Write(scheme), token).ConfigureAwait(false);
             }
         }),
+        new("Proposals (CSV)", async (context, token) =>
+        {
+            foreach (var scheme in context.Site.Schemes)
+            {
+                await context.WriteTextAsync(SitePaths.FileFor(SitePaths.ProposalsCsv(scheme.Id)), ProposalsCsv.Write(scheme), token).ConfigureAwait(false);
+            }
+        }),
         new("Scheme snapshot (JSON)", async (context, token) =>
         {
             foreach (var scheme in context.Site.Schemes)

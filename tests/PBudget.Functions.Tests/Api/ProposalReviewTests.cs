@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using PBudget.Functions.Notifications;
+using PBudget.Functions.Storage;
 using PBudget.Functions.Tests.Support;
 using PBudget.Testing;
 using static PBudget.Functions.Tests.Support.ProposalFlow;
@@ -31,6 +33,24 @@ public sealed class ProposalReviewTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("It names a neighbour.", seen.GetProperty("moderationReason").GetString());
         var queue = await app.ClientFor(PBudgetApp.Officer).GetFromJsonAsync<JsonElement[]>($"/api/schemes/{id}/wards/E05000001/proposals", Cancel);
         Assert.True(Assert.Single(queue!).GetProperty("hidden").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Authors_are_told_of_each_decision_on_the_notifications_queue_at_their_own_address()
+    {
+        var id = await SchemeInPhaseAsync(app, "ProposalsOpen", Cancel);
+        var proposal = await ProposeAsync(app, id, Resident, Cancel);
+        await ReviewAsync(app, id, proposal, feasible: false, Cancel);
+
+        var queue = new Azure.Storage.Queues.QueueClient(azurite.ConnectionString, app.Prefix + StorageNames.NotificationsQueue);
+        var messages = (await queue.PeekMessagesAsync(32, Cancel)).Value
+            .Select(m => Notification.Parse(m.MessageText))
+            .Where(n => n.ProposalId == proposal)
+            .ToList();
+
+        Assert.Equal([NotificationKind.ProposalReceived, NotificationKind.ProposalNotFeasible], messages.Select(n => n.Kind).Order());
+        Assert.All(messages, n => Assert.Equal("rita@example.org", n.Recipient.EmailAddress));
+        Assert.Contains("Not council land.", messages.Single(n => n.Kind == NotificationKind.ProposalNotFeasible).Body, StringComparison.Ordinal);
     }
 
     [Fact]

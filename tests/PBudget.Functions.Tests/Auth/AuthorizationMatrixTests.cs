@@ -69,6 +69,7 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
 
         // The queue function: only the Functions host calls it, over loopback, without a token (Hosting tests cover the loopback rule).
         ["POST /Publish"] = [Anonymous],
+        ["POST /Notify"] = [Anonymous],
     };
 
     private static readonly Dictionary<string, LocalUser?> Callers = new(StringComparer.Ordinal)
@@ -166,6 +167,7 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
             "POST /api/schemes/{schemeId}/wards/{wardCode}/shortlist/sign-off" => JsonContent.Create(new { proposalIds = new[] { proposalId } }),
             "POST /api/schemes/{schemeId}/wards/{wardCode}/interests" => JsonContent.Create(new { proposalId, interest = "Matrix test" }),
             "POST /dev/token" => JsonContent.Create(new { userId = "7d0c5a52-0f0e-4f7a-9f43-2a1c5b7e0a02" }),
+            "POST /Notify" => JsonContent.Create(new { Data = new { message = Notifications.NotificationSamples.Unique(emailAddress: null).ToMessageText() }, Metadata = new { DequeueCount = 1, Id = Guid.NewGuid().ToString() } }),
             "POST /Publish" => JsonContent.Create(new { Data = new { message = $"{{\"schemeId\":\"{schemeId}\",\"reason\":\"matrix\",\"requestedAt\":\"2026-11-23T00:00:00Z\"}}" }, Metadata = new { DequeueCount = 1, Id = Guid.NewGuid().ToString() } }),
             _ => null,
         };

@@ -27,6 +27,9 @@ public sealed class PBudgetApp(AzuriteFixture azurite, string environment = "Dev
 
     public string SiteFolder { get; } = Path.Combine(Path.GetTempPath(), "pbudget-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>Where notifications to residents land as .eml files.</summary>
+    public string MailboxFolder { get; } = Path.Combine(Path.GetTempPath(), "pbudget-tests", Guid.NewGuid().ToString("N") + "-mailbox");
+
     public HttpClient ClientFor(LocalUser? user)
     {
         var client = CreateClient();
@@ -45,6 +48,7 @@ public sealed class PBudgetApp(AzuriteFixture azurite, string environment = "Dev
         builder.UseSetting("Storage:NamePrefix", Prefix);
         builder.UseSetting("Publishing:OutputFolder", SiteFolder);
         builder.UseSetting("Publishing:ServeOutputFolder", "false");
+        builder.UseSetting("Notifications:MailboxFolder", MailboxFolder);
 
         // HTTP tests drive the queue function directly; the dispatcher has its own tests.
         builder.UseSetting("LocalQueueDispatcher:Enabled", "false");

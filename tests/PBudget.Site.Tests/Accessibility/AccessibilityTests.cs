@@ -23,6 +23,20 @@ public sealed class JavaScriptOnAccessibilityTests(BrowserSiteFixture site) : IC
 
         Assert.Equal(served, AccessibilityCheck.GeneratedPages());
     }
+
+    [Theory]
+    [InlineData("schemes/riverside-2026-27/wards/E05900001/proposals/index.html")] // a ward's proposals
+    [InlineData("schemes/riverside-2026-27/wards/E05900001/proposals/status/feasible/index.html")] // a filter with results
+    [InlineData("schemes/riverside-2026-27/wards/E05900001/proposals/category/other/index.html")] // a filter with none
+    [InlineData("schemes/riverside-2026-27/wards/E05900006/proposals/index.html")] // a ward with no proposals
+    [InlineData("schemes/riverside-2026-27/proposals/abbeycrssg/index.html")] // hostile Markdown
+    [InlineData("schemes/riverside-2026-27/proposals/abbeydupes/index.html")] // merged
+    [InlineData("schemes/riverside-2026-27/proposals/abbeyfrdge/index.html")] // withdrawn
+    [InlineData("schemes/riverside-2026-27/proposals/stmaryfsh2/index.html")] // awkward title
+    public void Pages_CheckedInTheBrowser_IncludeEachKindOfProposalPage(string page)
+    {
+        Assert.Contains(page, AccessibilityCheck.GeneratedPages());
+    }
 }
 
 /// <summary>Every page of a realistic site, in real Chromium with the page's JavaScript off, has no WCAG 2.2 AA violations.</summary>

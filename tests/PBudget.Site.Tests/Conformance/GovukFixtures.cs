@@ -22,6 +22,7 @@ public static class GovukFixtures
         ["skip-link"] = typeof(SkipLink),
         ["summary-list"] = typeof(SummaryList),
         ["table"] = typeof(Table),
+        ["tag"] = typeof(Tag),
     };
 
     /// <summary>Fixtures that are not rendered, by (component, fixture name), with the reason.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AngleSharp.Html.Parser;
 using Microsoft.Extensions.Logging.Abstractions;
+using PBudget.Core.Proposals;
 using PBudget.Core.Publishing;
 using PBudget.Site.Tests.Support;
 
@@ -19,7 +20,9 @@ public sealed class SiteGeneratorTests
         [
             "index.html", "404.html", "accessibility/index.html",
             $"{Riverside}/index.html", $"{Riverside}/wards/index.html", $"{Riverside}/data/index.html",
-            $"{Riverside}/data/budgets.csv", $"{Riverside}/data/scheme.json",
+            $"{Riverside}/data/budgets.csv", $"{Riverside}/data/proposals.csv", $"{Riverside}/data/scheme.json",
+            $"{Riverside}/wards/E05900001/proposals/index.html", $"{Riverside}/wards/E05900001/proposals/status/feasible/index.html",
+            $"{Riverside}/wards/E05900001/proposals/category/other/index.html", $"{Riverside}/proposals/abbeybench/index.html",
             .. SampleSites.Riverside().Wards.Select(w => $"{Riverside}/wards/{w.Code}/index.html"),
             "schemes/hillford-2026-27/wards/W05000102/index.html",
             "assets/govuk-frontend.min.css", "assets/govuk-frontend.min.js", "assets/site.mjs", "assets/pbudget-icon.svg",
@@ -33,8 +36,9 @@ public sealed class SiteGeneratorTests
     {
         var site = await BuiltSite.BuildAsync(SampleSites.Realistic());
 
-        // 3 site pages; per scheme a home, ward list and open data page, and one page per ward.
-        Assert.Equal(3 + (2 * 3) + 10 + 2, site.Report.Pages);
+        // 3 site pages; per scheme a home, ward list and open data page; per ward a page and a proposal list; ten filter
+        // pages (four statuses, six categories) for each of the three wards with proposals; and one page per proposal.
+        Assert.Equal(3 + (2 * 3) + ((10 + 2) * 2) + (3 * 10) + 11, site.Report.Pages);
         Assert.Equal(site.Pages.Count(), site.Report.Pages);
         Assert.Equal(site.Output.Files.Count, site.Report.Files);
         Assert.Equal(site.Output.Files.Values.Sum(f => (long)f.Length), site.Report.Bytes);
@@ -183,6 +187,9 @@ public sealed class SiteGeneratorTests
     [InlineData("schemes/riverside-2026-27/wards/index.html", "Wards – Riverside Ward Budgets 2026-27 – PBudget")]
     [InlineData("schemes/riverside-2026-27/wards/E05900003/index.html", "St Mary's – Riverside Ward Budgets 2026-27 – PBudget")]
     [InlineData("schemes/riverside-2026-27/data/index.html", "Open data – Riverside Ward Budgets 2026-27 – PBudget")]
+    [InlineData("schemes/riverside-2026-27/wards/E05900001/proposals/index.html", "Proposals for Abbey – Riverside Ward Budgets 2026-27 – PBudget")]
+    [InlineData("schemes/riverside-2026-27/wards/E05900001/proposals/category/streets-and-transport/index.html", "Streets and transport – Proposals for Abbey – Riverside Ward Budgets 2026-27 – PBudget")]
+    [InlineData("schemes/riverside-2026-27/proposals/abbeycrssg/index.html", "Safer crossing on Mill Lane – Abbey – Riverside Ward Budgets 2026-27 – PBudget")]
     public async Task BuildAsync_Page_HasTitleFromSpecificToService(string path, string title)
     {
         var site = await BuiltSite.BuildAsync(SampleSites.Realistic());
@@ -267,7 +274,16 @@ public sealed class SiteGeneratorTests
         { "a ward listed twice", new([SampleSites.Scheme("twice-2026-27", "Twice", [SampleSites.Ward("E05000001", "A", null, 1), SampleSites.Ward("E05000001", "B", null, 1)])]), "appears more than once" },
         { "a total that disagrees with the wards", new([SampleSites.Riverside() with { TotalBudgetPence = 1 }]), "add up to 23045800 pence" },
         { "a population total that disagrees with the wards", new([SampleSites.Riverside() with { TotalPopulation = 1 }]), "populations add up to 113849" },
+        { "a proposal identifier that climbs out of the site", new([WithProposals([SampleSites.Proposal("../../etc", "Bad", "Other", ProposalStatus.Submitted, 1)])]), "is not a proposal identifier" },
+        { "a proposal in two wards", new([WithProposals([SampleSites.Proposal("abcdefgh22", "One", "Other", ProposalStatus.Submitted, 1)], [SampleSites.Proposal("abcdefgh22", "Two", "Other", ProposalStatus.Submitted, 1)])]), "appears more than once in the scheme" },
+        { "a category the scheme does not have", new([WithProposals([SampleSites.Proposal("abcdefgh22", "Odd", "Potholes", ProposalStatus.Submitted, 1)])]), "the category 'Potholes' is not one of" },
+        { "a negative cost", new([WithProposals([SampleSites.Proposal("abcdefgh22", "Odd", "Other", ProposalStatus.Feasible, -1)])]), "costs cannot be negative" },
+        { "a proposal that combines nobody's", new([WithProposals([SampleSites.Proposal("abcdefgh22", "Odd", "Other", ProposalStatus.Feasible, 1) with { ProposerCount = 0 }])]), "at least one resident's proposal" },
+        { "a proposal with no title", new([WithProposals([SampleSites.Proposal("abcdefgh22", " ", "Other", ProposalStatus.Feasible, 1)])]), "the title is empty" },
     };
+
+    private static PublishedScheme WithProposals(IReadOnlyList<PublishedProposal> first, IReadOnlyList<PublishedProposal>? second = null) =>
+        SampleSites.Scheme("proposals-2026-27", "Proposals", [SampleSites.Ward("E05000001", "One", null, 1) with { Proposals = first }, SampleSites.Ward("E05000002", "Two", null, 1) with { Proposals = second }]);
 
     [Theory]
     [MemberData(nameof(InvalidSites))]
