@@ -28,6 +28,9 @@ public sealed class RunScriptTests
             Assert.True(first.ExitCode == 0, first.Output);
             Assert.Contains("12 added", first.Output, StringComparison.Ordinal);
             Assert.Contains("http://localhost:" + ports["PBUDGET_PORT"] + "/dev/sign-in", first.Output, StringComparison.Ordinal);
+            Assert.Contains("Opened proposals and added 4 demo proposals", first.Output, StringComparison.Ordinal);
+            Assert.Contains("Emails to residents land in: " + Path.Combine(local, "mailbox"), first.Output, StringComparison.Ordinal);
+            Assert.Contains("the demo proposals were added on the first run", second.Output, StringComparison.Ordinal);
             Assert.True(second.ExitCode == 0, second.Output);
             Assert.Contains("exists already", second.Output, StringComparison.Ordinal);
             Assert.Contains("0 added, 0 updated, 12 unchanged", second.Output, StringComparison.Ordinal);

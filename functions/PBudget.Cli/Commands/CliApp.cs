@@ -65,11 +65,45 @@ internal static class CliApp
             console.MarkupLine($"Wards: {result.GetProperty("added").GetInt32()} added, {result.GetProperty("updated").GetInt32()} updated, {result.GetProperty("unchanged").GetInt32()} unchanged; total budget {Markup.Escape(Core.Money.FormatPounds(result.GetProperty("totalBudgetPence").GetInt64()))}.");
             await api.AssignCouncillorAsync(DemoScheme.Id, DemoScheme.CouncillorUserId, "Cllr Chris Councillor", DemoScheme.CouncillorWards, cancellationToken);
             console.MarkupLine($"Cllr Chris Councillor holds {string.Join(" and ", DemoScheme.CouncillorWards)}.");
+            await SeedProposalsAsync(console, httpFactory(parse.GetValue(url)!), api, parse.GetValue(token), cancellationToken);
             await api.RequestPublicationAsync(DemoScheme.Id, cancellationToken);
             console.MarkupLine("Asked for the site to be published.");
             return 0;
         }));
         return command;
+    }
+
+    // Opens proposals and adds the demo resident's proposals once, on the first run: later runs find the scheme past set-up.
+    private static async Task SeedProposalsAsync(IAnsiConsole console, HttpClient residentHttp, PBudgetApiClient admin, string? token, CancellationToken cancellationToken)
+    {
+        using (residentHttp)
+        {
+            if (await admin.GetPhaseAsync(DemoScheme.Id, cancellationToken) != "SetUp")
+            {
+                console.MarkupLine("Proposals are already open; the demo proposals were added on the first run.");
+                return;
+            }
+
+            if (token is not null)
+            {
+                console.MarkupLine("Left the scheme in set-up: demo proposals need the local sign-in's demo resident, and a token was given.");
+                return;
+            }
+
+            await admin.MovePhaseAsync(DemoScheme.Id, "ProposalsOpen", cancellationToken);
+            var resident = new PBudgetApiClient(residentHttp);
+            await resident.UseLocalSignInAsync(DemoScheme.ResidentUserId, cancellationToken);
+            foreach (var proposal in DemoScheme.Proposals)
+            {
+                var id = await resident.ProposeAsync(DemoScheme.Id, proposal.WardCode, proposal.Request, cancellationToken);
+                if (proposal.Review is { } review)
+                {
+                    await admin.ReviewAsync(DemoScheme.Id, id, review, cancellationToken);
+                }
+            }
+
+            console.MarkupLine($"Opened proposals and added {DemoScheme.Proposals.Count} demo proposals by Rae Resident.");
+        }
     }
 
     private static Command WardsCommand(IAnsiConsole console, Func<Uri, HttpClient> httpFactory)

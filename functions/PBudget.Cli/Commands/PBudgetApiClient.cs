@@ -58,6 +58,36 @@ internal sealed class PBudgetApiClient(HttpClient http)
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The scheme's current phase, as the API names it (for example <c>SetUp</c>).</summary>
+    public async Task<string> GetPhaseAsync(string schemeId, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync($"/api/schemes/{Uri.EscapeDataString(schemeId)}", cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+        return body.RootElement.GetProperty("phase").GetString()!;
+    }
+
+    public async Task MovePhaseAsync(string schemeId, string to, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync($"/api/schemes/{Uri.EscapeDataString(schemeId)}/phase", new { to }, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Proposes a project as the signed-in person; returns the new proposal's id.</summary>
+    public async Task<string> ProposeAsync(string schemeId, string wardCode, object proposal, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync($"/api/schemes/{Uri.EscapeDataString(schemeId)}/wards/{Uri.EscapeDataString(wardCode)}/proposals", proposal, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+        return body.RootElement.GetProperty("id").GetString()!;
+    }
+
+    public async Task ReviewAsync(string schemeId, string proposalId, object review, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync($"/api/schemes/{Uri.EscapeDataString(schemeId)}/proposals/{Uri.EscapeDataString(proposalId)}/review", review, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task RequestPublicationAsync(string schemeId, CancellationToken cancellationToken)
     {
         using var response = await http.PostAsync($"/api/schemes/{Uri.EscapeDataString(schemeId)}/publications", null, cancellationToken).ConfigureAwait(false);

@@ -15,6 +15,18 @@ internal static class DemoScheme
 
     public static readonly string[] CouncillorWards = ["E05900005", "E05900006"];
 
+    /// <summary>The demo resident of the local sign-in, who proposes the demo projects.</summary>
+    public const string ResidentUserId = "7d0c5a52-0f0e-4f7a-9f43-2a1c5b7e0a04";
+
+    /// <summary>Projects the demo resident proposes on the first run, with the officers' review of some of them (null: not reviewed yet).</summary>
+    public static IReadOnlyList<DemoProposal> Proposals { get; } =
+    [
+        new("E05900005", "Benches along the river path", "Five benches between the footbridge and the lock, so older residents can rest.", "2,400", "Streets and transport", "Feasible", "1,950"),
+        new("E05900005", "Wildflower verges on Northgate Road", "Turn the mown verges into wildflower strips that feed bees and need less cutting.", "3,500", "Environment and green spaces", null, null),
+        new("E05900006", "Hillside youth football kit", "Kit and goals for the Saturday youth league at Hillside rec.", "1,800", "Play, sport and young people", "Feasible", "1,800"),
+        new("E05900006", "Private car park resurfacing", "Resurface the car park behind the shops on Hill Street.", "9,000", "Streets and transport", "NotFeasible", null),
+    ];
+
     public static object CreateRequest => new
     {
         id = Id,
@@ -37,4 +49,24 @@ internal static class DemoScheme
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
+}
+
+/// <summary>A demo proposal and, if reviewed, the decision: "Feasible" with a reviewed cost, or "NotFeasible".</summary>
+internal sealed record DemoProposal(string WardCode, string Title, string Summary, string EstimatedCost, string Category, string? Decision, string? ReviewedCost)
+{
+    public object Request => new
+    {
+        title = Title,
+        summary = Summary,
+        description = Summary + "\n\nThis is a **demo proposal** seeded by `pbudget seed`.",
+        estimatedCost = EstimatedCost,
+        category = Category,
+    };
+
+    public object? Review => Decision switch
+    {
+        "Feasible" => new { feasible = true, reason = "Parks and highways officers agree it can be done this year.", reviewedCost = ReviewedCost, costExplanation = "From the council's framework supplier prices." },
+        "NotFeasible" => new { feasible = false, reason = "The car park is private land, so council money cannot be spent on it." },
+        _ => null,
+    };
 }
