@@ -3,6 +3,7 @@ using PBudget.Functions.Audit;
 using PBudget.Functions.Auth;
 using PBudget.Functions.Budgets;
 using PBudget.Functions.Councillors;
+using PBudget.Functions.Forms;
 using PBudget.Functions.Health;
 using PBudget.Functions.Hosting;
 using PBudget.Functions.Notifications;
@@ -20,6 +21,7 @@ builder.Services
     .AddPBudgetProposals()
     .AddPBudgetNotifications(builder.Configuration)
     .AddPBudgetRateLimits()
+    .AddPBudgetForms()
     .AddFunctionsHosting(builder.Environment, builder.Configuration);
 
 var app = builder.Build();
@@ -44,6 +46,8 @@ app.MapNotifications();
 app.MapProposals();
 app.MapProposalReview();
 app.MapShortlists();
+app.MapResidentForms();
+app.MapManageForms();
 
 app.Run();
 

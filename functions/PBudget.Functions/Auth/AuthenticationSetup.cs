@@ -16,7 +16,8 @@ public static class AuthenticationSetup
         var localSignIn = builder.Configuration.GetSection(LocalSignInOptions.SectionName).Get<LocalSignInOptions>() ?? new();
         var authentication = builder.Services.AddAuthentication(BrowserSessions.SelectorScheme);
         authentication.AddMicrosoftIdentityWebApi(builder.Configuration.GetSection("AzureAd"));
-        authentication.AddBrowserSessions(builder.Environment, localSignIn.Enabled ? LocalSignInEndpoints.SignInPath : "/api/account/sign-in");
+        var residentIssuer = authentication.AddResidentTokens(builder.Configuration);
+        authentication.AddBrowserSessions(builder.Environment, localSignIn.Enabled ? LocalSignInEndpoints.SignInPath : "/api/account/sign-in", residentIssuer);
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "pbudget-antiforgery";

@@ -20,7 +20,7 @@ public static class BrowserSessions
 
     public const string CookieName = "pbudget-session";
 
-    public static AuthenticationBuilder AddBrowserSessions(this AuthenticationBuilder authentication, IHostEnvironment environment, string signInPath)
+    public static AuthenticationBuilder AddBrowserSessions(this AuthenticationBuilder authentication, IHostEnvironment environment, string signInPath, string? residentIssuer = null)
     {
         ArgumentNullException.ThrowIfNull(authentication);
         ArgumentNullException.ThrowIfNull(environment);
@@ -40,9 +40,16 @@ public static class BrowserSessions
         });
         authentication.AddPolicyScheme(SelectorScheme, "A bearer token, or else the browser session", options =>
             options.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? JwtBearerDefaults.AuthenticationScheme
-                    : CookieScheme);
+            {
+                var header = context.Request.Headers.Authorization.ToString();
+                if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+                {
+                    return CookieScheme;
+                }
+
+                // Residents' tokens come from External ID, staff tokens from the workforce tenant: each scheme validates its own.
+                return residentIssuer is not null && ResidentTokens.IsResidentToken(header, residentIssuer) ? ResidentTokens.Scheme : JwtBearerDefaults.AuthenticationScheme;
+            });
         return authentication;
     }
 

@@ -67,6 +67,23 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         ["POST /api/schemes/{schemeId}/wards/{wardCode}/shortlist/sign-off"] = [Roles.Admin, Roles.Councillor],
         ["POST /api/schemes/{schemeId}/wards/{wardCode}/interests"] = [Roles.Councillor],
 
+        // The site's forms (rendered by the app, each with an anti-forgery token: posts here carry none, so allowed callers get 400).
+        ["GET /api/forms/schemes/{schemeId}/wards/{wardCode}/propose"] = [AnyUser],
+        ["POST /api/forms/schemes/{schemeId}/wards/{wardCode}/propose"] = [AnyUser],
+        ["GET /api/forms/schemes/{schemeId}/proposals/{proposalId}/submitted"] = [AnyUser],
+        ["GET /api/forms/schemes/{schemeId}/proposals/mine"] = [AnyUser],
+        ["POST /api/forms/schemes/{schemeId}/proposals/{proposalId}/withdraw"] = [AnyUser],
+        ["GET /api/forms/manage/schemes/{schemeId}"] = [Roles.Admin, Roles.Officer, Roles.Councillor],
+        ["POST /api/forms/manage/schemes/{schemeId}/phase"] = [Roles.Admin],
+        ["GET /api/forms/manage/schemes/{schemeId}/wards/{wardCode}/proposals"] = [Roles.Admin, Roles.Officer, Roles.Councillor],
+        ["GET /api/forms/manage/schemes/{schemeId}/proposals/{proposalId}"] = [Roles.Admin, Roles.Officer, Roles.Councillor],
+        ["POST /api/forms/manage/schemes/{schemeId}/proposals/{proposalId}/moderation"] = [Roles.Admin, Roles.Officer],
+        ["POST /api/forms/manage/schemes/{schemeId}/proposals/{proposalId}/review"] = [Roles.Admin, Roles.Officer],
+        ["POST /api/forms/manage/schemes/{schemeId}/proposals/{proposalId}/merge"] = [Roles.Admin, Roles.Officer],
+        ["GET /api/forms/manage/schemes/{schemeId}/wards/{wardCode}/shortlist"] = [Roles.Admin, Roles.Officer, Roles.Councillor],
+        ["POST /api/forms/manage/schemes/{schemeId}/wards/{wardCode}/interests"] = [Roles.Councillor],
+        ["POST /api/forms/manage/schemes/{schemeId}/wards/{wardCode}/sign-off"] = [Roles.Admin, Roles.Councillor],
+
         // The queue function: only the Functions host calls it, over loopback, without a token (Hosting tests cover the loopback rule).
         ["POST /Publish"] = [Anonymous],
         ["POST /Notify"] = [Anonymous],

@@ -12,7 +12,8 @@ namespace PBudget.Functions.Tests.Support;
 /// site folder, so tests can share one Azurite. Tokens are signed by the app's own local issuer and go
 /// through Microsoft.Identity.Web's JWT validation unchanged.
 /// </summary>
-public sealed class PBudgetApp(AzuriteFixture azurite, string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class PBudgetApp(
+    AzuriteFixture azurite, string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public static readonly LocalUser Admin = new("0a6b3c58-0000-4000-8000-000000000001", "Ada Admin", [Roles.Admin]);
@@ -55,6 +56,11 @@ public sealed class PBudgetApp(AzuriteFixture azurite, string environment = "Dev
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
         }
     }
 }
