@@ -35,6 +35,19 @@ internal static class SitePaths
 
     public static string OpenData(string schemeId) => $"/schemes/{schemeId}/data/";
 
+    /// <summary>The staff console's landing page on the site; the console itself is served by the function app.</summary>
+    public const string Manage = "/manage/";
+
+    // Pages the function app serves (each form needs a fresh anti-forgery token, so they cannot be static files).
+    // Azure Static Web Apps routes /api/* to the app, so site and app share one origin; see docs/adr/0006.
+    public const string AppFormsPrefix = "/api/forms/";
+
+    public static string ProposeForm(string schemeId, string wardCode) => $"/api/forms/schemes/{schemeId}/wards/{wardCode}/propose";
+
+    public static string MyProposals(string schemeId) => $"/api/forms/schemes/{schemeId}/proposals/mine";
+
+    public static string ManageScheme(string schemeId) => $"/api/forms/manage/schemes/{schemeId}";
+
     public static string ProposalsCsv(string schemeId) => $"/schemes/{schemeId}/data/proposals.csv";
 
     public static string BudgetsCsv(string schemeId) => $"/schemes/{schemeId}/data/budgets.csv";

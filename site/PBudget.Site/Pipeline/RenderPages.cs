@@ -11,6 +11,8 @@ internal static class RenderPages
             context.WritePageAsync<HomePage, Core.Publishing.PublishedSite>(SitePaths.Home, context.Site, token)),
         new("Accessibility statement", (context, token) =>
             context.WritePageAsync<AccessibilityPage, Core.Publishing.PublishedSite>(SitePaths.Accessibility, context.Site, token)),
+        new("Staff console", (context, token) =>
+            context.WritePageAsync<ManagePage, Core.Publishing.PublishedSite>(SitePaths.Manage, context.Site, token)),
         new("Page not found", (context, token) =>
             context.WritePageAsync<NotFoundPage, Core.Publishing.PublishedSite>("/" + SitePaths.NotFoundFile, context.Site, token)),
         new("Scheme home pages", async (context, token) =>

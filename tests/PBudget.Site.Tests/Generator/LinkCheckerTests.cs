@@ -26,6 +26,17 @@ public sealed partial class LinkCheckerTests
                     continue;
                 }
 
+                // The forms are served by the function app (ADR 0006), not written as files: check their shape instead.
+                if (target.AbsolutePath.StartsWith(SitePaths.AppFormsPrefix, StringComparison.Ordinal))
+                {
+                    if (!AppFormLink().IsMatch(target.AbsolutePath))
+                    {
+                        broken.Add($"{path}: {reference} (not a form the app serves)");
+                    }
+
+                    continue;
+                }
+
                 checkedLinks++;
                 var file = SitePaths.FileFor(target.AbsolutePath);
                 if (!site.Output.Files.ContainsKey(file))
@@ -72,4 +83,7 @@ public sealed partial class LinkCheckerTests
 
     [GeneratedRegex(@"url\((/[^)""']+)\)")]
     private static partial Regex CssUrl();
+
+    [System.Text.RegularExpressions.GeneratedRegex("^/api/forms/(schemes/[a-z0-9-]+/(wards/[EWS][0-9]{8}/propose|proposals/mine)|manage/schemes/[a-z0-9-]+)$")]
+    private static partial System.Text.RegularExpressions.Regex AppFormLink();
 }

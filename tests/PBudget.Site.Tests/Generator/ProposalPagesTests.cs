@@ -410,4 +410,32 @@ public sealed class ProposalPagesTests
 
     private static Dictionary<string, string> Facts(IElement element) =>
         element.QuerySelectorAll(".govuk-summary-list__row").ToDictionary(r => r.QuerySelector("dt")!.TextContent.Trim(), r => r.QuerySelector("dd")!.TextContent.Trim());
+
+    [Fact]
+    public async Task BuildAsync_ProposalsOpen_WardPagesLinkToTheProposalFormAndOtherwiseDoNot()
+    {
+        var site = await BuiltSite.BuildAsync(SampleSites.Realistic());
+
+        var open = site.Page("schemes/hillford-2026-27/wards/W05000101/index.html");
+        var start = open.QuerySelector("a.govuk-button--start");
+        Assert.NotNull(start);
+        Assert.Equal("/api/forms/schemes/hillford-2026-27/wards/W05000101/propose", start.GetAttribute("href"));
+        Assert.Equal("Propose a project", start.TextContent.Trim());
+        Assert.Contains(open.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/api/forms/schemes/hillford-2026-27/proposals/mine");
+
+        // Riverside is past proposals: no invitation.
+        Assert.Null(site.Page($"{Abbey}/index.html").QuerySelector("a.govuk-button--start"));
+    }
+
+    [Fact]
+    public async Task BuildAsync_StaffConsolePage_ListsEachSchemeWithItsStageAndLinksToTheConsole()
+    {
+        var site = await BuiltSite.BuildAsync(SampleSites.Realistic());
+
+        var page = site.Page("manage/index.html");
+        var links = page.QuerySelectorAll("main a").Select(a => (a.GetAttribute("href"), a.TextContent)).ToList();
+        Assert.Contains(("/api/forms/manage/schemes/riverside-2026-27", "Riverside Ward Budgets (2026-27)"), links);
+        Assert.Contains("now at the “Shortlist sign-off” stage", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(site.Page("index.html").QuerySelectorAll("footer a"), a => a.GetAttribute("href") == "/manage/");
+    }
 }

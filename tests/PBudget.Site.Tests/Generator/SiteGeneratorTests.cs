@@ -36,9 +36,10 @@ public sealed class SiteGeneratorTests
     {
         var site = await BuiltSite.BuildAsync(SampleSites.Realistic());
 
-        // 3 site pages; per scheme a home, ward list and open data page; per ward a page and a proposal list; ten filter
-        // pages (four statuses, six categories) for each of the three wards with proposals; and one page per proposal.
-        Assert.Equal(3 + (2 * 3) + ((10 + 2) * 2) + (3 * 10) + 11, site.Report.Pages);
+        // 4 site pages (home, accessibility, not found, staff console); per scheme a home, ward list and open data page;
+        // per ward a page and a proposal list; ten filter pages (four statuses, six categories) for each of the three
+        // wards with proposals; and one page per proposal.
+        Assert.Equal(4 + (2 * 3) + ((10 + 2) * 2) + (3 * 10) + 11, site.Report.Pages);
         Assert.Equal(site.Pages.Count(), site.Report.Pages);
         Assert.Equal(site.Output.Files.Count, site.Report.Files);
         Assert.Equal(site.Output.Files.Values.Sum(f => (long)f.Length), site.Report.Bytes);
@@ -248,7 +249,7 @@ public sealed class SiteGeneratorTests
     {
         var site = await BuiltSite.BuildAsync(new PublishedSite([]));
 
-        Assert.Equal(3, site.Report.Pages);
+        Assert.Equal(4, site.Report.Pages);
         Assert.Contains("No schemes have been published yet.", site.Page("index.html").QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 

@@ -126,14 +126,15 @@ public static class SampleSites
         ProposerCount: 1,
         SubmittedAt: new DateTimeOffset(2026, 6, 15, 23, 30, 0, TimeSpan.Zero));
 
-    /// <summary>A second, smaller scheme, so the home page lists more than one.</summary>
+    /// <summary>A second, smaller scheme with proposals open, so ward pages invite residents to propose.</summary>
     public static PublishedScheme Hillford() => Scheme(
         "hillford-2026-27",
         "Hillford Community Fund",
         [
             Ward("W05000101", "Bryn", null, 4_210),
             Ward("W05000102", "Castell", null, 5_872),
-        ]);
+        ],
+        SchemePhase.ProposalsOpen);
 
     public static PublishedSite Realistic() => new([Hillford(), Riverside()]);
 
