@@ -36,6 +36,7 @@ app.UseRateLimiter();
 app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
 app.MapHealth();
 app.MapLocalSignIn();
+app.MapWebSignIn();
 app.MapSchemes();
 app.MapWards();
 app.MapBudgets();

@@ -17,7 +17,8 @@ public static class AuthenticationSetup
         var authentication = builder.Services.AddAuthentication(BrowserSessions.SelectorScheme);
         authentication.AddMicrosoftIdentityWebApi(builder.Configuration.GetSection("AzureAd"));
         var residentIssuer = authentication.AddResidentTokens(builder.Configuration);
-        authentication.AddBrowserSessions(builder.Environment, localSignIn.Enabled ? LocalSignInEndpoints.SignInPath : "/api/account/sign-in", residentIssuer);
+        authentication.AddWebSignIn(builder.Configuration);
+        authentication.AddBrowserSessions(builder.Environment, localSignIn.Enabled ? LocalSignInEndpoints.SignInPath : WebSignIn.SignInPath, residentIssuer);
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "pbudget-antiforgery";

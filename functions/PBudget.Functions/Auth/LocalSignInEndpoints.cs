@@ -52,7 +52,7 @@ public static class LocalSignInEndpoints
     }
 
     // Only a path on this site: never an absolute or protocol-relative address, which would make an open redirect.
-    private static string SafeReturn(string? returnUrl) =>
+    internal static string SafeReturn(string? returnUrl) =>
         returnUrl is { Length: > 0 } && returnUrl[0] == '/' && (returnUrl.Length == 1 || (returnUrl[1] != '/' && returnUrl[1] != '\\')) ? returnUrl : "/";
 
     /// <summary>Request for a token: one of the demo people by id, or a name and roles of your own.</summary>

@@ -67,7 +67,8 @@ public static class ResidentTokens
         return issuer.StartsWith(residentIssuerPrefix + "/", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static void StripStaffRoles(ClaimsPrincipal? principal)
+    /// <summary>Removes every role claim: residents never hold staff roles.</summary>
+    public static void StripStaffRoles(ClaimsPrincipal? principal)
     {
         foreach (var identity in principal?.Identities ?? [])
         {

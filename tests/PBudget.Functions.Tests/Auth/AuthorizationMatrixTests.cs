@@ -36,6 +36,7 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         ["POST /dev/token"] = [Anonymous],
         ["POST /dev/session"] = [Anonymous],
         ["POST /api/account/sign-out"] = [Anonymous],
+        ["GET /api/account/sign-in"] = [Anonymous],
         ["GET /api/schemes"] = [Roles.Admin, Roles.Officer, Roles.Councillor],
         ["POST /api/schemes"] = [Roles.Admin],
         ["GET /api/schemes/{schemeId}"] = [Roles.Admin, Roles.Officer, Roles.Councillor],
