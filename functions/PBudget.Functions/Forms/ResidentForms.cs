@@ -45,6 +45,7 @@ public static class ResidentForms
         group.MapGet("/proposals/{proposalId}/submitted", Submitted);
         group.MapGet("/proposals/mine", Mine);
         group.MapPost("/proposals/{proposalId}/withdraw", Withdraw).RequireRateLimiting(ProposalsApi.WritePolicy);
+        group.MapGet("/proposals/{proposalId}/change", Change);
         return endpoints;
     }
 
@@ -69,7 +70,7 @@ public static class ResidentForms
     /// which to show. A page's answers are checked when it is answered; the proposal is sent from the check page.
     /// </summary>
     public static async Task<Results<ContentHttpResult, StatusCodeHttpResult>> Answer(
-        string schemeId, string wardCode, [FromForm] ProposalForm form, SchemeStore schemes, ProposalStore store, PublishRequests publish, HttpContext context, CancellationToken cancellationToken)
+        string schemeId, string wardCode, [FromForm] ProposalForm form, SchemeStore schemes, ProposalStore store, ProposalNotices notices, PublishRequests publish, HttpContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         var (place, refusal) = await FindAsync(schemes, schemeId, wardCode, cancellationToken);
@@ -115,7 +116,16 @@ public static class ResidentForms
         var user = CurrentUser.From(context.User);
         try
         {
+            if (Proposal.IsValidId(form.Editing))
+            {
+                var changed = await store.EditAsync(schemeId, form.Editing!, details, user, null, cancellationToken);
+                await publish.EnqueueAsync(schemeId, "proposal edited", cancellationToken);
+                context.Response.Headers.Location = MinePath(schemeId) + "?changed=" + Uri.EscapeDataString(changed.Proposal.Id);
+                return TypedResults.StatusCode(StatusCodes.Status303SeeOther);
+            }
+
             var stored = await store.SubmitAsync(schemeId, wardCode, details, new ProposalAuthor(user.Id, user.Name, user.Email), cancellationToken);
+            await notices.ReceivedAsync(stored, cancellationToken);
             await publish.EnqueueAsync(schemeId, "proposal submitted", cancellationToken);
             context.Response.Headers.Location = $"{Base}/{schemeId}/proposals/{stored.Proposal.Id}/submitted";
             return TypedResults.StatusCode(StatusCodes.Status303SeeOther);
@@ -159,7 +169,7 @@ public static class ResidentForms
     }
 
     /// <summary>The resident's proposals in this scheme, with where each stands and why.</summary>
-    public static async Task<ContentHttpResult> Mine(string schemeId, string? withdrawn, ProposalStore store, SchemeStore schemes, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<ContentHttpResult> Mine(string schemeId, string? withdrawn, string? changed, ProposalStore store, SchemeStore schemes, HttpContext context, CancellationToken cancellationToken)
     {
         var scheme = await schemes.GetAsync(schemeId, cancellationToken);
         if (scheme is null)
@@ -176,6 +186,11 @@ public static class ResidentForms
         if (withdrawn is not null && mine.Any(p => p.Proposal.Id == withdrawn))
         {
             blocks.Add(new ParagraphBlock($"You withdrew proposal {withdrawn}."));
+        }
+
+        if (changed is not null && mine.Any(p => p.Proposal.Id == changed))
+        {
+            blocks.Add(new ParagraphBlock($"Your changes to proposal {changed} are saved. Officers will review it again."));
         }
 
         if (mine.Count == 0)
@@ -207,6 +222,11 @@ public static class ResidentForms
                 rows.Add(new("Hidden from the public", moderation.Reason));
             }
 
+            if (open && p.IsOpen)
+            {
+                rows[0] = rows[0] with { Change = new FormLink("Change", $"{Base}/{schemeId}/proposals/{p.Id}/change") { VisuallyHiddenText = "“" + p.Details.Title + "”" } };
+            }
+
             var forms = open && p.IsOpen
                 ? new List<FormBlock>
                 {
@@ -227,6 +247,46 @@ public static class ResidentForms
         }
 
         return await FormPages.PageAsync(context, new FormPageModel { Title = "Your proposals", Caption = scheme.Scheme.Name, Blocks = blocks });
+    }
+
+    /// <summary>
+    /// Changing a proposal: its answers on the check page, each with its change button, saved with "Save changes".
+    /// Only its author, and only while proposals are open; a reviewed proposal goes back for review.
+    /// </summary>
+    public static async Task<ContentHttpResult> Change(string schemeId, string proposalId, SchemeStore schemes, ProposalStore store, HttpContext context, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAsync(schemeId, proposalId, cancellationToken);
+        var user = CurrentUser.From(context.User);
+        Exception? refusal = stored is null
+            ? new NotFoundException($"There is no proposal '{proposalId}' in this scheme.")
+            : stored.Proposal.AuthorId != user.Id ? new ForbiddenException("You can only change your own proposals.")
+            : !stored.Proposal.IsOpen ? new PhaseException("This proposal can no longer be changed: it was withdrawn or merged into another.")
+            : null;
+        if (refusal is not null)
+        {
+            return await FormPages.RefusalAsync(context, refusal, "Go to your proposals", MinePath(schemeId));
+        }
+
+        var p = stored!.Proposal;
+        var (place, closed) = await FindAsync(schemes, schemeId, p.WardCode, cancellationToken);
+        if (place is null)
+        {
+            return await FormPages.RefusalAsync(context, closed!, "Go to your proposals", MinePath(schemeId));
+        }
+
+        var form = new ProposalForm
+        {
+            Title = p.Details.Title,
+            Summary = p.Details.Summary,
+            Description = p.Details.Description,
+            EstimatedCost = (p.Details.EstimatedCostPence / 100m).ToString(p.Details.EstimatedCostPence % 100 == 0 ? "0" : "0.00", CultureInfo.InvariantCulture),
+            Category = p.Details.Category,
+            Postcode = p.Details.Location?.Postcode,
+            Point = p.Details.Location is { Latitude: { } lat, Longitude: { } lon } ? string.Create(CultureInfo.InvariantCulture, $"{lat}, {lon}") : null,
+            Organisation = p.Details.Organisation,
+            Editing = p.Id,
+        };
+        return await CheckAsync(context, place, form, p.Details, []);
     }
 
     /// <summary>Withdraws one of the resident's proposals, then goes back to the list.</summary>
@@ -329,16 +389,17 @@ public static class ResidentForms
     private static Task<ContentHttpResult> CheckAsync(HttpContext context, Place place, ProposalForm form, ProposalDetails details, List<FormPageError> errors)
     {
         var location = details.Location is { IsEmpty: false } l ? l.ToString() : "Not given";
-        var form2 = new FormBlock(ProposePath(place.Scheme.Scheme.Id, place.Ward.Code), "Submit proposal")
+        var editing = form.Editing is not null;
+        var form2 = new FormBlock(ProposePath(place.Scheme.Scheme.Id, place.Ward.Code), editing ? "Save changes" : "Submit proposal")
         {
             Token = FormPages.Token(context),
             Hidden = [.. Carried(form, except: []), new("step", CheckStep)],
-            Heading = "Now send your proposal",
+            Heading = editing ? "Now save your changes" : "Now send your proposal",
         };
         return FormPages.PageAsync(context, new FormPageModel
         {
             Title = "Check your answers – Propose a project",
-            Heading = "Check your answers before sending your proposal",
+            Heading = editing ? "Check your changes before saving them" : "Check your answers before sending your proposal",
             Caption = "Propose a project for " + place.Ward.Name,
             Errors = errors,
             Blocks =
@@ -381,6 +442,7 @@ public static class ResidentForms
         [
             ("title", form.Title), ("summary", form.Summary), ("description", form.Description), ("estimatedCost", form.EstimatedCost),
             ("category", form.Category), ("postcode", form.Postcode), ("point", form.Point), ("organisation", form.Organisation),
+            ("editing", form.Editing),
         ];
         return answers.Where(a => a.Value is not null && !except.Contains(a.Name)).Select(a => new KeyValuePair<string, string>(a.Name, a.Value!));
     }
@@ -425,6 +487,9 @@ public sealed class ProposalForm
 
     /// <summary>"check" when the page was reached from the check page, so it goes back there.</summary>
     public string? From { get; set; }
+
+    /// <summary>The proposal being changed, when the journey changes one rather than proposing a new one.</summary>
+    public string? Editing { get; set; }
 }
 
 /// <summary>The withdraw button's form.</summary>

@@ -78,6 +78,19 @@ public sealed class FormsBrowserTests(FormsBrowserFixture fixture) : IClassFixtu
         Assert.Contains(reference, await card.TextContentAsync() ?? "", StringComparison.Ordinal);
         await CheckAsync(tab, "your proposals");
 
+        // Change it: the check page with the saved answers, one answer changed, saved, and back to the list.
+        await card.GetByRole(AriaRole.Link, new() { Name = "Change “Benches for Abbey Park”" }).ClickAsync();
+        Assert.StartsWith("Check your answers", await tab.TitleAsync(), StringComparison.Ordinal);
+        Assert.Contains("£3,000", await tab.Locator(".govuk-summary-list").TextContentAsync() ?? "", StringComparison.Ordinal);
+        await CheckAsync(tab, "changing a proposal");
+        await tab.GetByRole(AriaRole.Button, new() { Name = "Change summary" }).ClickAsync();
+        await tab.GetByLabel("Summary").FillAsync("Eight new benches in Abbey Park.");
+        await tab.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await tab.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        Assert.Contains("?changed=" + reference, tab.Url, StringComparison.Ordinal);
+        Assert.Contains("Your changes to proposal " + reference + " are saved", await tab.Locator("main").TextContentAsync() ?? "", StringComparison.Ordinal);
+        Assert.Single(await tab.Locator(".govuk-summary-card", new() { HasText = "Benches for Abbey Park" }).AllAsync());
+
         // Withdraw it while proposals are open.
         await tab.GetByRole(AriaRole.Button, new() { Name = "Withdraw “Benches for Abbey Park”" }).ClickAsync();
         Assert.Contains("Withdrawn", await tab.Locator(".govuk-summary-card", new() { HasText = "Benches for Abbey Park" }).TextContentAsync() ?? "", StringComparison.Ordinal);

@@ -74,6 +74,7 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         ["GET /api/forms/schemes/{schemeId}/proposals/{proposalId}/submitted"] = [AnyUser],
         ["GET /api/forms/schemes/{schemeId}/proposals/mine"] = [AnyUser],
         ["POST /api/forms/schemes/{schemeId}/proposals/{proposalId}/withdraw"] = [AnyUser],
+        ["GET /api/forms/schemes/{schemeId}/proposals/{proposalId}/change"] = [AnyUser],
         ["GET /api/forms/manage/schemes/{schemeId}"] = [Roles.Admin, Roles.Officer, Roles.Councillor],
         ["POST /api/forms/manage/schemes/{schemeId}/phase"] = [Roles.Admin],
         ["GET /api/forms/manage/schemes/{schemeId}/wards/{wardCode}/proposals"] = [Roles.Admin, Roles.Officer, Roles.Councillor],
