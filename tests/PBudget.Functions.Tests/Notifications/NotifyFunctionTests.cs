@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -149,11 +150,17 @@ public sealed class NotifyFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task The_app_does_not_start_when_notifications_have_nowhere_to_go()
     {
-        await using var unconfigured = new PBudgetApp(azurite, settings: new Dictionary<string, string?> { ["Notifications:MailboxFolder"] = "" });
+        var settings = new Dictionary<string, string?> { ["Notifications:MailboxFolder"] = "" };
+        var services = new ServiceCollection();
+        services.AddPBudgetNotifications(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        await using var provider = services.BuildServiceProvider();
 
-        var error = Assert.Throws<OptionsValidationException>(() => unconfigured.CreateClient());
-
+        // The options say why; the whole app then refuses to start. (When a host fails to start, WebApplicationFactory
+        // sometimes reports the disposed provider instead of the validation error, so only the failure is asserted there.)
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<NotificationsOptions>>().Value);
         Assert.Contains("Notifications have nowhere to go", error.Message, StringComparison.Ordinal);
+        await using var unconfigured = new PBudgetApp(azurite, settings: settings);
+        Assert.ThrowsAny<Exception>(() => unconfigured.CreateClient());
     }
 
     /// <summary>Takes the next message off this app's notifications queue, as the Functions host does before it invokes the function.</summary>
