@@ -176,10 +176,10 @@ public static class SchemesApi
     private static async Task<List<string>> WardsAwaitingSignOffAsync(string schemeId, SchemeStore store, ProposalStore proposals, CancellationToken cancellationToken)
     {
         var wards = await store.GetWardsAsync(schemeId, cancellationToken);
-        var all = await proposals.ListAsync(schemeId, cancellationToken);
+        var byWard = (await proposals.ListAsync(schemeId, cancellationToken)).ToLookup(p => p.Proposal.WardCode, p => p.Proposal, StringComparer.Ordinal);
         var signedOff = (await proposals.ListSignOffsAsync(schemeId, cancellationToken)).Select(s => s.WardCode).ToHashSet(StringComparer.Ordinal);
         return wards
-            .Where(w => !signedOff.Contains(w.Code) && Shortlists.For(all.Where(p => p.Proposal.WardCode == w.Code).Select(p => p.Proposal), w.BudgetPence).Count > 0)
+            .Where(w => !signedOff.Contains(w.Code) && Shortlists.For(byWard[w.Code], w.BudgetPence).Count > 0)
             .Select(w => $"{w.Name} ({w.Code})")
             .ToList();
     }

@@ -12,7 +12,6 @@ namespace PBudget.EndToEnd.Tests.Browser;
 /// </summary>
 public sealed class FormsBrowserFixture(AzuriteFixture azurite) : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
     public const string AdminId = "7d0c5a52-0f0e-4f7a-9f43-2a1c5b7e0a01";
     public const string OfficerId = "7d0c5a52-0f0e-4f7a-9f43-2a1c5b7e0a02";
     public const string CouncillorId = "7d0c5a52-0f0e-4f7a-9f43-2a1c5b7e0a03";
@@ -38,13 +37,7 @@ public sealed class FormsBrowserFixture(AzuriteFixture azurite) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        // Fails rather than skips: a browser test that quietly did not run is worse than none.
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException(
-                $"Chromium is not installed at {ChromiumPath}. The README's test command installs it (apt-get install -y chromium). " +
-                "Never run 'playwright install': it downloads browsers from outside the registries these machines reach.");
-        }
+        DebianChromium.EnsureInstalled("the browser tests of the forms");
 
         var cancel = TestContext.Current.CancellationToken;
         app = await FunctionAppProcess.StartAsync(azurite, cancel);
@@ -70,13 +63,9 @@ public sealed class FormsBrowserFixture(AzuriteFixture azurite) : IAsyncLifetime
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = ChromiumPath,
+            ExecutablePath = DebianChromium.Path,
             Headless = true,
-            Args =
-            [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            ],
+            Args = DebianChromium.Args,
         });
     }
 

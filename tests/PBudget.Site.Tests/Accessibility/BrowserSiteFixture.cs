@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using PBudget.Site.Tests.Support;
+using PBudget.Testing;
 
 namespace PBudget.Site.Tests.Accessibility;
 
@@ -9,7 +10,6 @@ namespace PBudget.Site.Tests.Accessibility;
 /// </summary>
 public sealed class BrowserSiteFixture : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), "pbudget-site-a11y", Guid.NewGuid().ToString("N"));
     private StaticSiteServer? server;
@@ -24,27 +24,16 @@ public sealed class BrowserSiteFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        // Fails rather than skips: an accessibility check that quietly did not run is worse than none.
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException(
-                $"Chromium is not installed at {ChromiumPath}, so the accessibility tests cannot run. " +
-                "The README's test command installs it (apt-get install -y chromium); run that, or install it yourself. " +
-                "Never run 'playwright install': it downloads browsers from outside the registries these machines reach.");
-        }
+        DebianChromium.EnsureInstalled("the accessibility tests");
 
         await new SiteGenerator().BuildAsync(SampleSites.Realistic(), new FolderSiteOutput(folder), TestContext.Current.CancellationToken);
         server = await StaticSiteServer.StartAsync(folder, TestContext.Current.CancellationToken);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = ChromiumPath,
+            ExecutablePath = DebianChromium.Path,
             Headless = true,
-            Args =
-            [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            ],
+            Args = DebianChromium.Args,
         });
     }
 
