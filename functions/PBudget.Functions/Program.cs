@@ -10,6 +10,7 @@ using PBudget.Functions.Notifications;
 using PBudget.Functions.Proposals;
 using PBudget.Functions.Publishing;
 using PBudget.Functions.Schemes;
+using PBudget.Functions.Voting;
 using PBudget.Functions.Wards;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,7 @@ builder.Services
     .AddPBudgetStorage()
     .AddPBudgetPublishing()
     .AddPBudgetProposals()
+    .AddPBudgetVoting(builder.Environment)
     .AddPBudgetNotifications(builder.Configuration)
     .AddPBudgetRateLimits()
     .AddPBudgetForms()
@@ -47,6 +49,7 @@ app.MapNotifications();
 app.MapProposals();
 app.MapProposalReview();
 app.MapShortlists();
+app.MapVoting();
 app.MapResidentForms();
 app.MapManageForms();
 

@@ -39,8 +39,14 @@ public sealed class FunctionAppProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the app in Development against the given Azurite, with its own storage prefix and site folder.</summary>
-    public static async Task<FunctionAppProcess> StartAsync(AzuriteFixture azurite, CancellationToken cancellationToken)
+    /// <summary>The storage name prefix this app's tables and queues use.</summary>
+    public string StoragePrefix { get; private init; } = "";
+
+    /// <summary>
+    /// Starts the app in Development against the given Azurite, with its own site folder and its own storage prefix,
+    /// unless given <paramref name="storagePrefix"/> (to restart on the data of an app that was stopped).
+    /// </summary>
+    public static async Task<FunctionAppProcess> StartAsync(AzuriteFixture azurite, CancellationToken cancellationToken, string? storagePrefix = null)
     {
         ArgumentNullException.ThrowIfNull(azurite);
         var folder = RepositoryPaths.ProjectOutput(Path.Combine("functions", "PBudget.Functions"));
@@ -63,11 +69,12 @@ public sealed class FunctionAppProcess : IAsyncDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["Storage__ConnectionString"] = azurite.ConnectionString;
-        start.Environment["Storage__NamePrefix"] = "e" + Guid.NewGuid().ToString("N")[..12];
+        var prefix = storagePrefix ?? "e" + Guid.NewGuid().ToString("N")[..12];
+        start.Environment["Storage__NamePrefix"] = prefix;
         start.Environment["Publishing__OutputFolder"] = siteFolder;
         start.Environment["Publishing__ServeOutputFolder"] = "true";
 
-        var app = new FunctionAppProcess(Process.Start(start) ?? throw new InvalidOperationException("The app did not start."), port, siteFolder);
+        var app = new FunctionAppProcess(Process.Start(start) ?? throw new InvalidOperationException("The app did not start."), port, siteFolder) { StoragePrefix = prefix };
         app.process.OutputDataReceived += (_, e) => app.Capture(e.Data);
         app.process.ErrorDataReceived += (_, e) => app.Capture(e.Data);
         app.process.BeginOutputReadLine();
@@ -109,6 +116,16 @@ public sealed class FunctionAppProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"Gave up waiting for {what}. App output:\n{Output}");
+    }
+
+    /// <summary>Kills the app at once with SIGKILL, as a crashed or evicted instance dies: no shutdown, no flushing.</summary>
+    public async Task KillAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync().ConfigureAwait(false);
+        }
     }
 
     public async ValueTask DisposeAsync()

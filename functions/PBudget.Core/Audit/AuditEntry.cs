@@ -36,4 +36,9 @@ public static class AuditActions
     public const string InterestDeclared = "councillor.interest-declared";
     public const string ShortlistSignedOff = "shortlist.signed-off";
     public const string ShortlistSignOffWithdrawn = "shortlist.sign-off-withdrawn";
+    public const string BallotRuleSet = "voting.ballot-rule-set";
+    public const string PostcodesImported = "voting.postcodes-imported";
+    public const string CodesIssued = "voting.codes-issued";
+    public const string PaperBallotEntered = "voting.paper-ballot-entered";
+    public const string ChainsClosed = "voting.chains-closed";
 }

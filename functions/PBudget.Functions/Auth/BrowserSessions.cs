@@ -64,6 +64,11 @@ public static class BrowserSessions
             claims.Add(new Claim("email", user.Email));
         }
 
+        if (user.Postcode is not null)
+        {
+            claims.Add(new Claim(CurrentUser.PostcodeClaim, user.Postcode));
+        }
+
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieScheme, "name", ClaimTypes.Role));
     }
 

@@ -4,8 +4,11 @@ using Microsoft.Identity.Web;
 namespace PBudget.Functions.Auth;
 
 /// <summary>The signed-in user as the app needs them: a stable id, a name for the audit trail, and roles.</summary>
-public sealed record CurrentUser(string Id, string Name, IReadOnlyList<string> Roles, string? Email = null)
+public sealed record CurrentUser(string Id, string Name, IReadOnlyList<string> Roles, string? Email = null, string? Postcode = null)
 {
+    /// <summary>The claim Entra External ID sends for the built-in Postal Code attribute collected at sign-up.</summary>
+    public const string PostcodeClaim = "postalCode";
+
     public bool IsAdmin => Roles.Contains(Auth.Roles.Admin);
 
     public bool IsCouncillor => Roles.Contains(Auth.Roles.Councillor);
@@ -26,6 +29,7 @@ public sealed record CurrentUser(string Id, string Name, IReadOnlyList<string> R
         // Entra External ID sends "email"; older B2C-style tokens send "emails"; workforce tokens often only a UPN.
         var email = new[] { principal.FindFirstValue(ClaimTypes.Email), principal.FindFirstValue("email"), principal.FindFirstValue("emails"), principal.FindFirstValue("preferred_username") }
             .FirstOrDefault(value => value is not null && value.Contains('@', StringComparison.Ordinal));
-        return new CurrentUser(id, name, roles, email);
+        var postcode = principal.FindFirstValue(PostcodeClaim) ?? principal.FindFirstValue("postalcode") ?? principal.FindFirstValue(ClaimTypes.PostalCode);
+        return new CurrentUser(id, name, roles, email, postcode);
     }
 }

@@ -9,7 +9,8 @@ namespace PBudget.Functions.Auth;
 /// <param name="Name">The display name.</param>
 /// <param name="Roles">App roles.</param>
 /// <param name="Email">Where notifications go; residents' tokens carry it as Entra External ID does.</param>
-public sealed record LocalUser(string Id, string Name, IReadOnlyList<string> Roles, string? Email = null);
+/// <param name="Postcode">Where a resident lives, which decides the ward they vote in; External ID sends it as <c>postalCode</c>.</param>
+public sealed record LocalUser(string Id, string Name, IReadOnlyList<string> Roles, string? Email = null, string? Postcode = null);
 
 /// <summary>
 /// Signs JWTs with a key generated in memory at start-up, for local runs and tests only. The app's JWT
@@ -38,7 +39,7 @@ public sealed class LocalTokenIssuer : IDisposable
         new("7d0c5a52-0f0e-4f7a-9f43-2a1c5b7e0a01", "Alex Admin", [Roles.Admin]),
         new("7d0c5a52-0f0e-4f7a-9f43-2a1c5b7e0a02", "Olu Officer", [Roles.Officer]),
         new("7d0c5a52-0f0e-4f7a-9f43-2a1c5b7e0a03", "Cllr Chris Councillor", [Roles.Councillor]),
-        new("7d0c5a52-0f0e-4f7a-9f43-2a1c5b7e0a04", "Rae Resident", [], "rae.resident@example.org"),
+        new("7d0c5a52-0f0e-4f7a-9f43-2a1c5b7e0a04", "Rae Resident", [], "rae.resident@example.org", "RV4 1AA"),
     ];
 
     /// <summary>Issues a token shaped like an Entra ID access token for this API (oid, name, roles).</summary>
@@ -60,6 +61,11 @@ public sealed class LocalTokenIssuer : IDisposable
         if (user.Email is not null)
         {
             claims["email"] = user.Email;
+        }
+
+        if (user.Postcode is not null)
+        {
+            claims[CurrentUser.PostcodeClaim] = user.Postcode;
         }
 
         if (user.Roles.Count > 0)

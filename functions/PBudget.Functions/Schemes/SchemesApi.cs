@@ -98,7 +98,7 @@ public static class SchemesApi
     /// the answer lists those wards.
     /// </summary>
     public static async Task<Results<Ok<SchemeResponse>, ValidationProblem, ProblemHttpResult>> MovePhase(
-        string schemeId, PhaseMoveRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, SchemeStore store, ProposalStore proposals, PublishRequests publish, HttpContext context, CancellationToken cancellationToken)
+        string schemeId, PhaseMoveRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, SchemeStore store, ProposalStore proposals, BallotStore ballots, PublishRequests publish, HttpContext context, CancellationToken cancellationToken)
     {
         if (!SchemePhases.TryParse(request.To, out var to))
         {
@@ -129,7 +129,15 @@ public static class SchemesApi
             }
         }
 
-        var moved = await store.MovePhaseAsync(schemeId, to, stored.ETag, CurrentUser.From(context.User), cancellationToken);
+        var user = CurrentUser.From(context.User);
+        var moved = await store.MovePhaseAsync(schemeId, to, stored.ETag, user, cancellationToken);
+        if (to == SchemePhase.Counting)
+        {
+            // Voting has closed: close every ward's receipt chains, after which no ballot can land.
+            var wards = await store.GetWardsAsync(schemeId, cancellationToken);
+            await ballots.CloseChainsAsync(schemeId, [.. wards.Select(w => w.Code)], user, cancellationToken);
+        }
+
         await publish.EnqueueAsync(schemeId, "phase moved to " + to, cancellationToken);
         context.Response.Headers.ETag = moved.ETag.ToString("H");
         return TypedResults.Ok(moved.ToResponse());

@@ -43,6 +43,12 @@ public sealed class SchemeEntity : ITableEntity
     /// <summary>Planned start days and actual start times of phases, as JSON.</summary>
     public string? PhaseDates { get; set; }
 
+    /// <summary>The ballot rule as JSON; missing until an admin sets one, which reads as the default rule.</summary>
+    public string? BallotRule { get; set; }
+
+    /// <summary>Which postcode import is current (a partition of the Postcodes table); missing until one is imported.</summary>
+    public string? PostcodeImport { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -101,7 +101,7 @@ public sealed class SchemeStore(StorageClients storage, TimeProvider clock)
         var now = clock.GetUtcNow();
         var changedWards = Recompute(rule, wards);
         var entity = SchemeMapping.ToEntity(after, scheme.CreatedAt, now);
-        (entity.Phase, entity.PhaseDates) = (scheme.Phase, scheme.PhaseDates);
+        (entity.Phase, entity.PhaseDates, entity.BallotRule, entity.PostcodeImport) = (scheme.Phase, scheme.PhaseDates, scheme.BallotRule, scheme.PostcodeImport);
         entity.ETag = scheme.ETag;
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, entity, scheme.ETag) };
         actions.AddRange(changedWards.Select(w => new TableTransactionAction(TableTransactionActionType.UpdateReplace, w, w.ETag)));

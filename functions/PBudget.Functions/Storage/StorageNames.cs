@@ -9,6 +9,12 @@ public static class StorageNames
     /// <summary>Schemes, their wards, councillor assignments and audit rows, partitioned by scheme.</summary>
     public const string SchemesTable = "Schemes";
 
+    /// <summary>Ballots, their receipt chains and voting codes, in partitions of a ward (see docs/adr/0007).</summary>
+    public const string BallotsTable = "Ballots";
+
+    /// <summary>Each scheme's postcode-to-ward lookup, one partition per import.</summary>
+    public const string PostcodesTable = "Postcodes";
+
     /// <summary>Requests to rebuild the public site.</summary>
     public const string PublishQueue = "publish";
 
@@ -18,7 +24,7 @@ public static class StorageNames
     /// <summary>The suffix of the queue where the Functions host moves a message that failed every retry.</summary>
     public const string PoisonSuffix = "-poison";
 
-    public static IReadOnlyList<string> Tables { get; } = [SchemesTable];
+    public static IReadOnlyList<string> Tables { get; } = [SchemesTable, BallotsTable, PostcodesTable];
 
     public static IReadOnlyList<string> Queues { get; } = [PublishQueue, NotificationsQueue];
 }

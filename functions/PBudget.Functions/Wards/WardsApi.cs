@@ -91,7 +91,7 @@ public static class WardsApi
         new(ward.Code, ward.Name, ward.Area, ward.Population, ward.ComputedPence, ward.AdjustmentPence, ward.BudgetPence);
 
     // Reads at most maxBytes of UTF-8 text; null when the body is larger.
-    private static async Task<string?> ReadLimitedAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    internal static async Task<string?> ReadLimitedAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes)
         {

@@ -86,6 +86,21 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         ["POST /api/forms/manage/schemes/{schemeId}/wards/{wardCode}/interests"] = [Roles.Councillor],
         ["POST /api/forms/manage/schemes/{schemeId}/wards/{wardCode}/sign-off"] = [Roles.Admin, Roles.Councillor],
 
+        // Voting: the ballot rule, postcode lookup and ballot papers are public; codes vote anonymously (rate-limited);
+        // residents vote with their account; officers enter paper; only admins issue codes.
+        ["GET /api/schemes/{schemeId}/ballot-rule"] = [Anonymous],
+        ["PUT /api/schemes/{schemeId}/ballot-rule"] = [Roles.Admin],
+        ["PUT /api/schemes/{schemeId}/postcodes"] = [Roles.Admin],
+        ["GET /api/schemes/{schemeId}/postcodes/{postcode}"] = [Anonymous],
+        ["GET /api/schemes/{schemeId}/wards/{wardCode}/ballot-paper"] = [Anonymous],
+        ["GET /api/schemes/{schemeId}/wards/{wardCode}/my-ballot"] = [AnyUser],
+        ["PUT /api/schemes/{schemeId}/wards/{wardCode}/my-ballot"] = [AnyUser],
+        ["POST /api/schemes/{schemeId}/wards/{wardCode}/code-ballots"] = [Anonymous],
+        ["POST /api/schemes/{schemeId}/wards/{wardCode}/paper-ballots"] = [Roles.Admin, Roles.Officer],
+        ["POST /api/schemes/{schemeId}/wards/{wardCode}/code-batches"] = [Roles.Admin],
+        ["GET /api/schemes/{schemeId}/wards/{wardCode}/reconciliation"] = [Roles.Admin, Roles.Officer, Roles.Councillor],
+        ["GET /api/schemes/{schemeId}/wards/{wardCode}/receipts"] = [Roles.Admin, Roles.Officer],
+
         // The queue function: only the Functions host calls it, over loopback, without a token (Hosting tests cover the loopback rule).
         ["POST /Publish"] = [Anonymous],
         ["POST /Notify"] = [Anonymous],
@@ -168,7 +183,8 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
             .Replace("{wardCode}", "E05000001", StringComparison.Ordinal)
             .Replace("{userId}", PBudgetApp.OtherCouncillor.Id, StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
-            .Replace("{proposalId}", proposalId, StringComparison.Ordinal);
+            .Replace("{proposalId}", proposalId, StringComparison.Ordinal)
+            .Replace("{postcode}", "AB1%201AA", StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(method), path);
         request.Content = endpoint switch
         {
@@ -185,6 +201,12 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
             "POST /api/schemes/{schemeId}/proposals/{proposalId}/merge" => JsonContent.Create(new { into = "abcdefghjk" }),
             "POST /api/schemes/{schemeId}/wards/{wardCode}/shortlist/sign-off" => JsonContent.Create(new { proposalIds = new[] { proposalId } }),
             "POST /api/schemes/{schemeId}/wards/{wardCode}/interests" => JsonContent.Create(new { proposalId, interest = "Matrix test" }),
+            "PUT /api/schemes/{schemeId}/ballot-rule" => JsonContent.Create(new { kind = "Approval", maxChoices = 2 }),
+            "PUT /api/schemes/{schemeId}/postcodes" => TestData.Csv(VotingFlow.PostcodesCsv),
+            "PUT /api/schemes/{schemeId}/wards/{wardCode}/my-ballot" => JsonContent.Create(new { choices = new[] { new { proposalId } } }),
+            "POST /api/schemes/{schemeId}/wards/{wardCode}/code-ballots" => JsonContent.Create(new { code = "0000-0000-0000-0000-0", choices = new[] { new { proposalId } } }),
+            "POST /api/schemes/{schemeId}/wards/{wardCode}/paper-ballots" => JsonContent.Create(new { sheet = "A1", choices = new[] { new { proposalId } } }),
+            "POST /api/schemes/{schemeId}/wards/{wardCode}/code-batches" => JsonContent.Create(new { count = 2 }),
             "POST /dev/token" => JsonContent.Create(new { userId = "7d0c5a52-0f0e-4f7a-9f43-2a1c5b7e0a02" }),
             "POST /Notify" => JsonContent.Create(new { Data = new { message = Notifications.NotificationSamples.Unique(emailAddress: null).ToMessageText() }, Metadata = new { DequeueCount = 1, Id = Guid.NewGuid().ToString() } }),
             "POST /Publish" => JsonContent.Create(new { Data = new { message = $"{{\"schemeId\":\"{schemeId}\",\"reason\":\"matrix\",\"requestedAt\":\"2026-11-23T00:00:00Z\"}}" }, Metadata = new { DequeueCount = 1, Id = Guid.NewGuid().ToString() } }),

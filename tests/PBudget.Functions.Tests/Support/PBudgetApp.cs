@@ -13,7 +13,7 @@ namespace PBudget.Functions.Tests.Support;
 /// through Microsoft.Identity.Web's JWT validation unchanged.
 /// </summary>
 public sealed class PBudgetApp(
-    AzuriteFixture azurite, string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    AzuriteFixture azurite, string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string? prefix = null)
     : WebApplicationFactory<Program>
 {
     public static readonly LocalUser Admin = new("0a6b3c58-0000-4000-8000-000000000001", "Ada Admin", [Roles.Admin]);
@@ -24,7 +24,8 @@ public sealed class PBudgetApp(
     /// <summary>A signed-in person with no app role, such as a resident.</summary>
     public static readonly LocalUser NoRole = new("0a6b3c58-0000-4000-8000-000000000005", "Rita Resident", []);
 
-    public string Prefix { get; } = "t" + Guid.NewGuid().ToString("N")[..12];
+    /// <summary>The storage name prefix; a second app given the first's prefix shares its data, as two instances in Azure would.</summary>
+    public string Prefix { get; } = prefix ?? "t" + Guid.NewGuid().ToString("N")[..12];
 
     public string SiteFolder { get; } = Path.Combine(Path.GetTempPath(), "pbudget-tests", Guid.NewGuid().ToString("N"));
 
@@ -53,6 +54,9 @@ public sealed class PBudgetApp(
 
         // HTTP tests drive the queue function directly; the dispatcher has its own tests.
         builder.UseSetting("LocalQueueDispatcher:Enabled", "false");
+
+        // Every environment needs the voter key secret; Development has one in its settings, others would get it from Key Vault.
+        builder.UseSetting("Voting:VoterKeySecret", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("a test-only voter key secret, 32 bytes or more")));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
