@@ -33,6 +33,8 @@ public static partial class VotingApi
             .Accepts<string>("text/csv")
             .WithDescription("Body: CSV with a postcode column and a ward column (an ONS postcode directory extract works as it is). Replaces the lookup; a file with any bad row changes nothing and lists every error by line and field.");
         scheme.MapGet("/postcodes/{postcode}", FindWard).AllowAnonymous();
+        scheme.MapPost("/receipt-chains/close", CloseChains).RequireAuthorization(Policies.Admin)
+            .WithDescription("Closes any receipt chain still open after voting closed (moving to counting closes them all; this finishes the job if that was interrupted). Idempotent.");
 
         var ward = endpoints.MapGroup("/api/schemes/{schemeId}/wards/{wardCode}").WithTags("Voting").RequireValidSchemeId().RequireValidProposalRoute();
         ward.MapGet("/ballot-paper", GetBallotPaper).AllowAnonymous();
@@ -123,6 +125,19 @@ public static partial class VotingApi
         return ward is null
             ? ProblemResults.NotFound($"{normalised} is not in any ward of this scheme.")
             : TypedResults.Ok(new PostcodeWardResponse(normalised, ward.Code, ward.Name));
+    }
+
+    public static async Task<Ok<ChainsClosedResponse>> CloseChains(string schemeId, SchemeStore schemes, BallotStore ballots, HttpContext context, CancellationToken cancellationToken)
+    {
+        var scheme = await schemes.GetAsync(schemeId, cancellationToken) ?? throw new NotFoundException($"There is no scheme with the id '{schemeId}'.");
+        if (scheme.Phase < SchemePhase.Counting)
+        {
+            throw new PhaseException("Voting is still open or has not started; the receipt chains close when the scheme moves to counting.");
+        }
+
+        var wards = await schemes.GetWardsAsync(schemeId, cancellationToken);
+        var closed = await ballots.CloseChainsAsync(schemeId, [.. wards.Select(w => w.Code)], CurrentUser.From(context.User), cancellationToken);
+        return TypedResults.Ok(new ChainsClosedResponse(schemeId, closed));
     }
 
     public static async Task<Ok<BallotPaperResponse>> GetBallotPaper(string schemeId, string wardCode, VotingSetupStore setup, CancellationToken cancellationToken)

@@ -59,3 +59,6 @@ public sealed record ReceiptChainResponse(int Partition, string Genesis, IReadOn
 
 /// <summary>A tracking code, and whether a later ballot from the same voter replaced it.</summary>
 public sealed record ReceiptEntryResponse(string Code, bool Superseded);
+
+/// <summary>How many receipt chains a close call closed (0 when all were closed already).</summary>
+public sealed record ChainsClosedResponse(string SchemeId, int ChainsClosed);

@@ -92,6 +92,7 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         ["PUT /api/schemes/{schemeId}/ballot-rule"] = [Roles.Admin],
         ["PUT /api/schemes/{schemeId}/postcodes"] = [Roles.Admin],
         ["GET /api/schemes/{schemeId}/postcodes/{postcode}"] = [Anonymous],
+        ["POST /api/schemes/{schemeId}/receipt-chains/close"] = [Roles.Admin],
         ["GET /api/schemes/{schemeId}/wards/{wardCode}/ballot-paper"] = [Anonymous],
         ["GET /api/schemes/{schemeId}/wards/{wardCode}/my-ballot"] = [AnyUser],
         ["PUT /api/schemes/{schemeId}/wards/{wardCode}/my-ballot"] = [AnyUser],

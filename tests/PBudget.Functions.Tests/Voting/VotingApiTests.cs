@@ -308,6 +308,10 @@ public sealed class VotingApiTests(AzuriteFixture azurite) : IAsyncLifetime
         }
 
         Assert.Contains(chains.SelectMany(c => c.Entries), e => e.Code == receipt.GetProperty("trackingCode").GetString());
+        var again = await app.ClientFor(PBudgetApp.Admin).PostAsync($"/api/schemes/{scheme.Id}/receipt-chains/close", null, Cancel);
+        Assert.Equal(0, (await BodyAsync(again)).GetProperty("chainsClosed").GetInt32());
+        var tooEarly = await app.ClientFor(PBudgetApp.Admin).PostAsync($"/api/schemes/{early}/receipt-chains/close", null, Cancel);
+        Assert.Equal(HttpStatusCode.Conflict, tooEarly.StatusCode);
         var ballot = Assert.Single(await app.Services.GetRequiredService<BallotStore>().ReadBallotsAsync(scheme.Id, "E05000001", Cancel));
         var only = chains.SelectMany(c => c.Entries).Single();
         Assert.Equal(TrackingCodes.Next(only.Previous, ballot.SubmittedAt, only.Salt, ballot.Choices), ballot.TrackingCode);
