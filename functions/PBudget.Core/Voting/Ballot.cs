@@ -195,4 +195,47 @@ public static class Ballots
     private static long Clamp(Int128 value) => (long)Int128.Clamp(value, long.MinValue, long.MaxValue);
 
     private static int ClampInt(long value) => (int)Math.Clamp(value, int.MinValue, int.MaxValue);
+
+    /// <summary>
+    /// Whether some ballot can meet a knapsack rule's minimum spend without going over the budget: a set of
+    /// shortlisted projects whose total is between the two. Always true for other rules and without a minimum.
+    /// Worked out exactly over the reachable totals; for a shortlist so varied that they pass a million, it answers
+    /// true rather than search further (voters can then still choose; only the early warning is lost).
+    /// </summary>
+    public static bool MinimumCanBeMet(BallotRule rule, IReadOnlyList<ShortlistEntry> shortlist, long wardBudgetPence)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(shortlist);
+        var minimum = rule.MinimumSpendPence(wardBudgetPence);
+        if (minimum <= 0)
+        {
+            return true;
+        }
+
+        const int MaxTotals = 1_000_000;
+        var totals = new HashSet<long> { 0 };
+        foreach (var cost in shortlist.Select(e => e.CostPence).Where(c => c > 0 && c <= wardBudgetPence))
+        {
+            foreach (var total in totals.ToList())
+            {
+                var next = total + cost;
+                if (next <= wardBudgetPence)
+                {
+                    if (next >= minimum)
+                    {
+                        return true;
+                    }
+
+                    totals.Add(next);
+                }
+            }
+
+            if (totals.Count > MaxTotals)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

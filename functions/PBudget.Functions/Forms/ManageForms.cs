@@ -100,7 +100,7 @@ public static class ManageForms
 
     /// <summary>Moves the scheme on one phase, as the JSON API does (with its checks, such as sign-offs before voting).</summary>
     public static async Task<Results<ContentHttpResult, StatusCodeHttpResult>> MovePhase(
-        string schemeId, [FromForm] PhaseForm form, SchemeStore schemes, ProposalStore store, BallotStore ballots, PublishRequests publish, HttpContext context, CancellationToken cancellationToken)
+        string schemeId, [FromForm] PhaseForm form, SchemeStore schemes, ProposalStore store, BallotStore ballots, VotingSetupStore setup, PublishRequests publish, HttpContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         var current = await schemes.GetAsync(schemeId, cancellationToken);
@@ -113,7 +113,7 @@ public static class ManageForms
 
         try
         {
-            var result = await SchemesApi.MovePhase(schemeId, new PhaseMoveRequest(form.To), null, schemes, store, ballots, publish, context, cancellationToken);
+            var result = await SchemesApi.MovePhase(schemeId, new PhaseMoveRequest(form.To), null, schemes, store, ballots, setup, publish, context, cancellationToken);
             var message = Message(result.Result);
             return SeeOther(context, SchemePath(schemeId) + (message is null ? "" : "?error=" + Uri.EscapeDataString(message)));
         }

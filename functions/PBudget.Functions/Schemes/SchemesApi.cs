@@ -98,7 +98,7 @@ public static class SchemesApi
     /// the answer lists those wards.
     /// </summary>
     public static async Task<Results<Ok<SchemeResponse>, ValidationProblem, ProblemHttpResult>> MovePhase(
-        string schemeId, PhaseMoveRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, SchemeStore store, ProposalStore proposals, BallotStore ballots, PublishRequests publish, HttpContext context, CancellationToken cancellationToken)
+        string schemeId, PhaseMoveRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, SchemeStore store, ProposalStore proposals, BallotStore ballots, VotingSetupStore setup, PublishRequests publish, HttpContext context, CancellationToken cancellationToken)
     {
         if (!SchemePhases.TryParse(request.To, out var to))
         {
@@ -125,6 +125,14 @@ public static class SchemesApi
             {
                 var errors = new ValidationErrors();
                 errors.Add("to", $"Voting cannot open until these wards' shortlists are signed off: {string.Join(", ", waiting)}.");
+                return ProblemResults.Refused(errors, "The scheme's rules do not allow this.");
+            }
+
+            var unmeetable = await WardsWhoseMinimumCannotBeMetAsync(schemeId, store, proposals, setup, cancellationToken);
+            if (unmeetable.Count > 0)
+            {
+                var errors = new ValidationErrors();
+                errors.Add("to", $"Nobody could vote in these wards: no set of shortlisted projects reaches the ballot rule's minimum spend within the budget: {string.Join(", ", unmeetable)}. Lower the minimum first.");
                 return ProblemResults.Refused(errors, "The scheme's rules do not allow this.");
             }
         }
@@ -181,6 +189,16 @@ public static class SchemesApi
     }
 
     // Wards that have a shortlist (a feasible proposal within budget) that no one has signed off.
+    private static async Task<List<string>> WardsWhoseMinimumCannotBeMetAsync(string schemeId, SchemeStore store, ProposalStore proposals, VotingSetupStore setup, CancellationToken cancellationToken)
+    {
+        var rule = await setup.GetBallotRuleAsync(schemeId, cancellationToken);
+        var wards = (await store.GetWardsAsync(schemeId, cancellationToken)).ToDictionary(w => w.Code, StringComparer.Ordinal);
+        return (await proposals.ListSignOffsAsync(schemeId, cancellationToken))
+            .Where(s => wards.ContainsKey(s.WardCode) && !Core.Voting.Ballots.MinimumCanBeMet(rule, s.Entries, wards[s.WardCode].BudgetPence))
+            .Select(s => $"{wards[s.WardCode].Name} ({s.WardCode})")
+            .ToList();
+    }
+
     private static async Task<List<string>> WardsAwaitingSignOffAsync(string schemeId, SchemeStore store, ProposalStore proposals, CancellationToken cancellationToken)
     {
         var wards = await store.GetWardsAsync(schemeId, cancellationToken);

@@ -362,4 +362,18 @@ public sealed class BallotsTests
     {
         Assert.Equal(new BallotSummary(0, null, 0, Budget, null, null), Ballots.Summarise(Knapsack, Shortlist, Budget, []));
     }
+
+    [Theory]
+    [InlineData(50, new long[] { 300_000, 400_000 }, true)] // budget £10,000, minimum £5,000: £3,000 + £4,000 = £7,000
+    [InlineData(80, new long[] { 300_000, 400_000 }, false)] // minimum £8,000: the most that fits is £7,000
+    [InlineData(80, new long[] { 300_000, 400_000, 900_000 }, true)] // £9,000 alone fits and meets it
+    [InlineData(95, new long[] { 600_000, 600_000 }, false)] // both together are over budget
+    [InlineData(0, new long[] { 2_000_000 }, true)] // no minimum
+    public void MinimumCanBeMet_FindsASetOfProjectsBetweenTheMinimumAndTheBudget(int percent, long[] costs, bool expected)
+    {
+        var rule = new BallotRule(BallotKind.Knapsack, MinBudgetSharePercent: percent == 0 ? null : percent);
+        var shortlist = costs.Select((c, i) => new ShortlistEntry("p" + i, c)).ToList();
+
+        Assert.Equal(expected, Ballots.MinimumCanBeMet(rule, shortlist, 1_000_000));
+    }
 }

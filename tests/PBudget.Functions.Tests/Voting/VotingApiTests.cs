@@ -89,6 +89,19 @@ public sealed class VotingApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Voting_cannot_open_when_no_ballot_could_reach_the_minimum_spend()
+    {
+        // Abbey's budget is £24,960 and its shortlist costs £8,000, £10,000 and £12,000: at most £22,000 fits.
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => OpenVotingAsync(app, Cancel, new { kind = "Knapsack", minBudgetSharePercent = 90 }));
+        Assert.Contains("minimum spend", refused.Message, StringComparison.Ordinal);
+
+        var scheme = await OpenVotingAsync(app, Cancel, new { kind = "Knapsack", minBudgetSharePercent = 80 });
+        var tooLittle = await VoteAsync(AbbeyVoter, scheme.Id, Ballot(scheme.Ten));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooLittle.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await VoteAsync(AbbeyVoter, scheme.Id, Ballot(scheme.Ten, scheme.Twelve))).StatusCode);
+    }
+
+    [Fact]
     public async Task A_postcode_file_with_errors_changes_nothing_and_names_each_line_and_field()
     {
         var id = await ProposalFlow.SchemeInPhaseAsync(app, "ProposalsOpen", Cancel);
