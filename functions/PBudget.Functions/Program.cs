@@ -51,7 +51,9 @@ app.MapProposalReview();
 app.MapShortlists();
 app.MapVoting();
 app.MapResidentForms();
+app.MapVotingForms();
 app.MapManageForms();
+app.MapVotingManageForms();
 
 app.Run();
 

@@ -46,6 +46,9 @@ internal static class SitePaths
 
     public static string MyProposals(string schemeId) => $"/api/forms/schemes/{schemeId}/proposals/mine";
 
+    /// <summary>A ward's ballot paper, where residents start to vote (signed in, or with a voting code).</summary>
+    public static string VoteForm(string schemeId, string wardCode) => $"/api/forms/schemes/{schemeId}/wards/{wardCode}/vote";
+
     public static string ManageScheme(string schemeId) => $"/api/forms/manage/schemes/{schemeId}";
 
     public static string ProposalsCsv(string schemeId) => $"/schemes/{schemeId}/data/proposals.csv";

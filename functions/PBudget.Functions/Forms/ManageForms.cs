@@ -72,6 +72,7 @@ public static class ManageForms
                 new FormCell(mine.Count(p => p.Status == ProposalStatus.Submitted).ToString(System.Globalization.CultureInfo.InvariantCulture)) { Numeric = true },
                 new FormCell(mine.Count(p => p.Status == ProposalStatus.Feasible).ToString(System.Globalization.CultureInfo.InvariantCulture)) { Numeric = true },
                 new FormCell("Shortlist") { Href = ShortlistPath(schemeId, w.Code) },
+                new FormCell("Voting") { Href = VotingManageForms.VotingPath(schemeId, w.Code) },
             ];
         }).ToList();
 
@@ -94,7 +95,7 @@ public static class ManageForms
 
         blocks.Add(rows.Count == 0
             ? new ParagraphBlock("There are no wards for you in this scheme.")
-            : new TableBlock("Wards", ["Ward", "Budget", "Proposals", "Waiting for review", "Feasible", "Shortlist"], rows));
+            : new TableBlock("Wards", ["Ward", "Budget", "Proposals", "Waiting for review", "Feasible", "Shortlist", "Voting"], rows));
         return await FormPages.PageAsync(context, new FormPageModel { Title = scheme.Scheme.Name, Caption = "Staff console", Errors = errors, Blocks = blocks, FullWidth = true });
     }
 

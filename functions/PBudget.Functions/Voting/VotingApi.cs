@@ -314,7 +314,8 @@ public static partial class VotingApi
         };
     }
 
-    private static async Task RequireEligibleAsync(VotingSetupStore setup, BallotPaper paper, CurrentUser user, CancellationToken cancellationToken)
+    /// <summary>Refuses (403) a signed-in resident whose account postcode is not in the ballot paper's ward.</summary>
+    internal static async Task RequireEligibleAsync(VotingSetupStore setup, BallotPaper paper, CurrentUser user, CancellationToken cancellationToken)
     {
         var postcode = ProposalDetails.NormalisePostcode(user.Postcode);
         if (postcode is null)
@@ -325,12 +326,12 @@ public static partial class VotingApi
         var ward = await setup.FindWardAsync(paper.SchemeId, postcode, cancellationToken);
         if (ward is null)
         {
-            throw new ForbiddenException($"Your postcode {postcode} is not in any ward of this scheme, so you cannot vote in it.");
+            throw new ForbiddenException($"Your postcode {postcode} is not in any ward of {paper.SchemeName}, so you cannot vote in it with your account.");
         }
 
         if (ward != paper.WardCode)
         {
-            throw new ForbiddenException($"Your postcode {postcode} is in ward {ward}, not {paper.WardName}. You can vote in your own ward.");
+            throw new ForbiddenException($"Your postcode {postcode} is not in {paper.WardName} but in another ward ({ward}). You can vote in the ward you live in.");
         }
     }
 

@@ -113,7 +113,34 @@ public sealed record FormBlock(string Action, string ButtonText) : FormPageBlock
 
     /// <summary>A heading over the form, when a page has more than one.</summary>
     public string? Heading { get; init; }
+
+    /// <summary>A live status line between the questions and the button, which a script may keep up to date.</summary>
+    public FormStatus? Status { get; init; }
 }
+
+/// <summary>
+/// A line a screen reader announces when it changes (<c>role="status"</c>): without JavaScript it says what it says;
+/// the page's script can rewrite it from its data attributes as the person answers.
+/// </summary>
+/// <param name="Text">What the line says without JavaScript.</param>
+public sealed record FormStatus(string Text)
+{
+    /// <summary>Data attributes the script reads, such as <c>data-budget-pence</c>.</summary>
+    public IReadOnlyDictionary<string, string>? Attributes { get; init; }
+}
+
+/// <summary>A link that looks like a button, such as a start button.</summary>
+public sealed record ButtonLinkBlock(string Text, string Href) : FormPageBlock
+{
+    /// <summary>Shows the arrow of a service's start button.</summary>
+    public bool IsStartButton { get; init; }
+
+    /// <summary>Extra classes, for example <c>govuk-button--secondary</c>.</summary>
+    public string? Classes { get; init; }
+}
+
+/// <summary>A button that prints the page. It is hidden until the site's script shows it, since printing needs JavaScript.</summary>
+public sealed record PrintButtonBlock(string Text) : FormPageBlock;
 
 /// <summary>The anti-forgery field of a form.</summary>
 /// <param name="FieldName">The field's name, <c>__RequestVerificationToken</c> by default.</param>
@@ -152,6 +179,9 @@ public sealed record TextField(string Name, string Label) : FormField(Name, Labe
 
     /// <summary>Whether the browser checks spelling.</summary>
     public bool? Spellcheck { get; init; }
+
+    /// <summary>Extra attributes for the input, such as a data attribute a script reads.</summary>
+    public IReadOnlyDictionary<string, string>? Attributes { get; init; }
 }
 
 /// <summary>A multi-line text question.</summary>
@@ -168,11 +198,27 @@ public sealed record RadiosField(string Name, string Label, IReadOnlyList<FormCh
     public bool Inline { get; init; }
 }
 
-/// <summary>One choice of a <see cref="RadiosField"/>.</summary>
+/// <summary>A choose-any question: the form sends its name once for each ticked choice.</summary>
+public sealed record CheckboxesField(string Name, string Label, IReadOnlyList<FormChoice> Choices) : FormField(Name, Label)
+{
+    /// <summary>The ticked values (kept when the page is shown again with errors).</summary>
+    public IReadOnlyList<string> Values { get; init; } = [];
+}
+
+/// <summary>
+/// Several questions under one legend, such as a number for each project; its hint and error are about the group.
+/// The group has no control of its own: link its errors to the first question's id.
+/// </summary>
+public sealed record FieldsetField(string Name, string Label, IReadOnlyList<FormField> Fields) : FormField(Name, Label);
+
+/// <summary>One choice of a <see cref="RadiosField"/> or a <see cref="CheckboxesField"/>.</summary>
 public sealed record FormChoice(string Value, string Text)
 {
     /// <summary>Help under the choice.</summary>
     public string? Hint { get; init; }
+
+    /// <summary>Extra attributes for the choice's input, such as a data attribute a script reads.</summary>
+    public IReadOnlyDictionary<string, string>? Attributes { get; init; }
 }
 
 /// <summary>

@@ -86,6 +86,19 @@ public sealed class AuthorizationMatrixTests(MatrixApp fixture) : IClassFixture<
         ["POST /api/forms/manage/schemes/{schemeId}/wards/{wardCode}/interests"] = [Roles.Councillor],
         ["POST /api/forms/manage/schemes/{schemeId}/wards/{wardCode}/sign-off"] = [Roles.Admin, Roles.Councillor],
 
+        // The voting pages: anyone reads the ballot paper and votes with a code; voting with an account needs a session.
+        ["GET /api/forms/schemes/{schemeId}/wards/{wardCode}/vote"] = [Anonymous],
+        ["GET /api/forms/schemes/{schemeId}/wards/{wardCode}/vote/code"] = [Anonymous],
+        ["POST /api/forms/schemes/{schemeId}/wards/{wardCode}/vote/code"] = [Anonymous],
+        ["GET /api/forms/schemes/{schemeId}/wards/{wardCode}/vote/account"] = [AnyUser],
+        ["POST /api/forms/schemes/{schemeId}/wards/{wardCode}/vote/account"] = [AnyUser],
+        ["GET /api/forms/schemes/{schemeId}/wards/{wardCode}/vote/receipt"] = [Anonymous],
+
+        // The staff console's voting pages: figures for staff (councillors: wards they hold), paper entry, code issuing.
+        ["GET /api/forms/manage/schemes/{schemeId}/wards/{wardCode}/voting"] = [Roles.Admin, Roles.Officer, Roles.Councillor],
+        ["POST /api/forms/manage/schemes/{schemeId}/wards/{wardCode}/voting/paper-ballots"] = [Roles.Admin, Roles.Officer],
+        ["POST /api/forms/manage/schemes/{schemeId}/wards/{wardCode}/voting/code-batches"] = [Roles.Admin],
+
         // Voting: the ballot rule, postcode lookup and ballot papers are public; codes vote anonymously (rate-limited);
         // residents vote with their account; officers enter paper; only admins issue codes.
         ["GET /api/schemes/{schemeId}/ballot-rule"] = [Anonymous],

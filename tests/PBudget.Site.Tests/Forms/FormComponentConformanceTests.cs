@@ -19,6 +19,7 @@ public sealed class FormComponentConformanceTests
     public static readonly IReadOnlyDictionary<string, Type> Components = new Dictionary<string, Type>(StringComparer.Ordinal)
     {
         ["button"] = typeof(Button),
+        ["checkboxes"] = typeof(Checkboxes),
         ["error-message"] = typeof(ErrorMessage),
         ["error-summary"] = typeof(ErrorSummary),
         ["fieldset"] = typeof(Fieldset),
@@ -35,6 +36,15 @@ public sealed class FormComponentConformanceTests
     {
         [("button", "attributes")] = NotAString,
         [("button", "link attributes")] = NotAString,
+        [("checkboxes", "attributes")] = NotAString,
+        [("checkboxes", "classes")] = NotAString,
+        [("checkboxes", "empty conditional")] = NotAString,
+        [("checkboxes", "items with attributes")] = NotAString,
+        [("checkboxes", "label with attributes")] = NotAString,
+        [("checkboxes", "with checked item")] = NotAString,
+        [("checkboxes", "with falsy values")] = "The fixture puts JavaScript falsy values (false, null, \"\") among the items; typed lists have no such values.",
+        [("checkboxes", "with fieldset describedBy")] = NotAString,
+        [("checkboxes", "with idPrefix")] = NotAString,
         [("input", "zero value")] = NotAString,
         [("radios", "with empty conditional")] = NotAString,
         [("radios", "with falsy items")] = "The fixture puts JavaScript falsy values (null, false) among the items; typed lists have no such values.",
