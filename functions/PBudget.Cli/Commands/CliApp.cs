@@ -20,7 +20,10 @@ internal static class CliApp
         root.Subcommands.Add(WardsCommand(console, httpFactory));
         root.Subcommands.Add(SiteCommand(console));
         root.Subcommands.Add(Counting.CountCommand.Build(console));
-        root.Subcommands.Add(Counting.BenchCommand.Build(console));
+        var bench = Counting.BenchCommand.Build(console);
+        bench.Subcommands.Add(Voting.BallotBenchCommand.Build(console));
+        root.Subcommands.Add(bench);
+        root.Subcommands.Add(Voting.CodesCommand.Build(console, httpFactory));
         return root;
     }
 
