@@ -29,6 +29,7 @@ public sealed class RunScriptTests
             Assert.Contains("12 added", first.Output, StringComparison.Ordinal);
             Assert.Contains("http://localhost:" + ports["PBUDGET_PORT"] + "/dev/sign-in", first.Output, StringComparison.Ordinal);
             Assert.Contains("Opened proposals and added 4 demo proposals", first.Output, StringComparison.Ordinal);
+            Assert.Contains("Imported the demo postcodes", first.Output, StringComparison.Ordinal);
             Assert.Contains("Emails to residents land in: " + Path.Combine(local, "mailbox"), first.Output, StringComparison.Ordinal);
             Assert.Contains("the demo proposals were added on the first run", second.Output, StringComparison.Ordinal);
             Assert.True(second.ExitCode == 0, second.Output);

@@ -68,6 +68,9 @@ internal static class CliApp
             console.MarkupLine($"Wards: {result.GetProperty("added").GetInt32()} added, {result.GetProperty("updated").GetInt32()} updated, {result.GetProperty("unchanged").GetInt32()} unchanged; total budget {Markup.Escape(Core.Money.FormatPounds(result.GetProperty("totalBudgetPence").GetInt64()))}.");
             await api.AssignCouncillorAsync(DemoScheme.Id, DemoScheme.CouncillorUserId, "Cllr Chris Councillor", DemoScheme.CouncillorWards, cancellationToken);
             console.MarkupLine($"Cllr Chris Councillor holds {string.Join(" and ", DemoScheme.CouncillorWards)}.");
+            console.MarkupLine(await api.ImportPostcodesAsync(DemoScheme.Id, DemoScheme.PostcodesCsv(), cancellationToken)
+                ? "Imported the demo postcodes (RV1 1AA to RV12 2AA; Rae Resident lives at RV4 1AA, in Riverside)."
+                : "Voting has opened, so the postcode lookup is final and was left as it is.");
             await SeedProposalsAsync(console, httpFactory(parse.GetValue(url)!), api, parse.GetValue(token), cancellationToken);
             await api.RequestPublicationAsync(DemoScheme.Id, cancellationToken);
             console.MarkupLine("Asked for the site to be published.");

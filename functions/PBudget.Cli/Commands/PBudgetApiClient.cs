@@ -52,6 +52,20 @@ internal sealed class PBudgetApiClient(HttpClient http)
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>Replaces the scheme's postcode-to-ward lookup; false when voting has opened and it is frozen.</summary>
+    public async Task<bool> ImportPostcodesAsync(string schemeId, string csv, CancellationToken cancellationToken)
+    {
+        using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
+        using var response = await http.PutAsync($"/api/schemes/{Uri.EscapeDataString(schemeId)}/postcodes", content, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.Conflict)
+        {
+            return false;
+        }
+
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     public async Task AssignCouncillorAsync(string schemeId, string userId, string displayName, IReadOnlyList<string> wards, CancellationToken cancellationToken)
     {
         using var response = await http.PutAsJsonAsync($"/api/schemes/{Uri.EscapeDataString(schemeId)}/councillors/{userId}", new { displayName, wards }, cancellationToken).ConfigureAwait(false);

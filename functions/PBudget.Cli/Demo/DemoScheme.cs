@@ -49,6 +49,16 @@ internal static class DemoScheme
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
+
+    private static readonly string[] DemoPostcodeUnits = ["1AA", "1AB", "2AA"];
+
+    /// <summary>
+    /// The demo postcode lookup: three made-up postcodes in each ward, RV{n} 1AA, RV{n} 1AB and RV{n} 2AA for ward
+    /// E059000{n}, so the demo resident (RV4 1AA) lives in Riverside and can vote there once voting opens.
+    /// </summary>
+    public static string PostcodesCsv() =>
+        "postcode,ward_code\n" + string.Concat(Enumerable.Range(1, 12).SelectMany(n => DemoPostcodeUnits.Select(unit =>
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"RV{n} {unit},E059000{n:00}\n"))));
 }
 
 /// <summary>A demo proposal and, if reviewed, the decision: "Feasible" with a reviewed cost, or "NotFeasible".</summary>

@@ -199,10 +199,10 @@ internal sealed class BallotRun(HttpClient http, string schemeId, string wardCod
     }
 }
 
-/// <summary>Azurite's raw rate for comparison: one small entity per request (AddEntityAsync), spread over 16 partitions as ballots are.</summary>
+/// <summary>Azurite's raw rate for comparison: one small entity per request (AddEntityAsync), spread over as many partitions as a ward's ballots are.</summary>
 internal sealed class RawInsertRun(TableClient table) : LoadRun
 {
-    private const int Partitions = 16;
+    private const int Partitions = PBudget.Core.Voting.VoterKeys.Partitions;
 
     protected override async Task<(string Status, string Message)?> SendAsync(int client, long sequence, CancellationToken cancellationToken)
     {

@@ -91,7 +91,8 @@ public sealed class UnknownCodeException : Exception
 /// <summary>
 /// Ballots, receipts and voting codes. A ballot, its receipt and the spending of its code commit in one transaction in
 /// the voter's partition, conditional on the partition's chain head: so one voter has one ballot (the ballot row is
-/// inserted, and a second insert fails), a code is spent once, and no ballot lands after its chain is closed.
+/// inserted, and a second insert fails), a code is spent once (its row is deleted, and a second delete fails), and no
+/// ballot lands after its chain is closed.
 /// Writes to a partition are also queued in this process, so they do not race each other for the head.
 /// </summary>
 public sealed class BallotStore(StorageClients storage, TimeProvider clock)
@@ -121,23 +122,12 @@ public sealed class BallotStore(StorageClients storage, TimeProvider clock)
         var key = BallotPartitions.Key(schemeId, wardCode, partition);
         var state = partitions.GetOrAdd(key, _ => new PartitionState());
         var content = JsonSerializer.Serialize(choices, Json);
+
+        // Optimistic: the first attempt assumes a new voter and an unspent code, so the usual ballot costs one
+        // transaction and no reads. Only when a condition fails are the rows read, to retry or to say why.
+        BallotEntity? existing = null;
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
-            var existingRead = GetAsync<BallotEntity>(key, BallotEntity.RowKeyFor(voter.VoterKey), cancellationToken);
-            var codeRead = voter.CodeKey is null ? Task.FromResult<VotingCodeEntity?>(null) : GetAsync<VotingCodeEntity>(key, VotingCodeEntity.RowKeyFor(voter.CodeKey), cancellationToken);
-            var existing = await existingRead.ConfigureAwait(false);
-            var code = await codeRead.ConfigureAwait(false);
-            if (voter.CodeKey is not null && code is null)
-            {
-                throw new UnknownCodeException();
-            }
-
-            if (code?.SpentThrough is not null && existing is null)
-            {
-                // The code was spent between the two reads: read the ballot it was spent on.
-                existing = await GetAsync<BallotEntity>(key, BallotEntity.RowKeyFor(voter.VoterKey), cancellationToken).ConfigureAwait(false);
-            }
-
             if (existing is not null && !voter.MayChange)
             {
                 if (voter.Channel == BallotChannel.Code && existing.Channel == voter.Channel.ToString() && existing.Choices == content)
@@ -146,11 +136,6 @@ public sealed class BallotStore(StorageClients storage, TimeProvider clock)
                 }
 
                 throw new AlreadyExistsException(AlreadyVoted(voter, existing.Channel));
-            }
-
-            if (code?.SpentThrough is { } spent)
-            {
-                throw new AlreadyExistsException(AlreadyVoted(voter, spent));
             }
 
             await state.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -175,6 +160,7 @@ public sealed class BallotStore(StorageClients storage, TimeProvider clock)
                     RowKey = BallotEntity.RowKeyFor(voter.VoterKey),
                     Choices = content,
                     Channel = voter.Channel.ToString(),
+                    ViaCode = voter.CodeKey is not null,
                     Position = position,
                     TrackingCode = tracking,
                     SubmittedAt = at,
@@ -191,10 +177,10 @@ public sealed class BallotStore(StorageClients storage, TimeProvider clock)
                     actions.Add(new(TableTransactionActionType.UpdateMerge, new TableEntity(key, TrackingEntity.RowKeyFor(existing.Position)) { [nameof(TrackingEntity.Superseded)] = true }, ETag.All));
                 }
 
-                if (code is not null)
+                if (voter.CodeKey is not null)
                 {
-                    code.SpentThrough = voter.Channel.ToString();
-                    actions.Add(new(TableTransactionActionType.UpdateReplace, code, code.ETag));
+                    // Spending a code deletes it: the delete fails if the code was never issued or is already spent.
+                    actions.Add(new(TableTransactionActionType.Delete, new TableEntity(key, VotingCodeEntity.RowKeyFor(voter.CodeKey)), ETag.All));
                 }
 
                 try
@@ -206,13 +192,20 @@ public sealed class BallotStore(StorageClients storage, TimeProvider clock)
                 }
                 catch (TableTransactionFailedException)
                 {
-                    // Someone else moved the head, stored this voter's ballot or spent the code first: read again and retry.
+                    // Someone else moved the head, or the voter has a ballot, or the code is not there: find out below.
                     state.Head = null;
                 }
             }
             finally
             {
                 state.Lock.Release();
+            }
+
+            existing = await GetAsync<BallotEntity>(key, BallotEntity.RowKeyFor(voter.VoterKey), cancellationToken).ConfigureAwait(false);
+            if (existing is null && voter.CodeKey is not null
+                && await GetAsync<VotingCodeEntity>(key, VotingCodeEntity.RowKeyFor(voter.CodeKey), cancellationToken).ConfigureAwait(false) is null)
+            {
+                throw new UnknownCodeException();
             }
         }
 
@@ -347,20 +340,16 @@ public sealed class BallotStore(StorageClients storage, TimeProvider clock)
             {
                 if (row.RowKey.StartsWith(VotingCodeEntity.Prefix, StringComparison.Ordinal))
                 {
-                    switch (row.GetString(nameof(VotingCodeEntity.SpentThrough)))
-                    {
-                        case nameof(BallotChannel.Code): online++; break;
-                        case nameof(BallotChannel.Paper): paperCodes++; break;
-                        default: unused++; break;
-                    }
+                    unused++;
                 }
                 else if (row.RowKey.StartsWith(BallotEntity.Prefix, StringComparison.Ordinal))
                 {
+                    var viaCode = row.GetBoolean(nameof(BallotEntity.ViaCode)) == true;
                     switch (row.GetString(nameof(BallotEntity.Channel)))
                     {
                         case nameof(BallotChannel.Account): byAccount++; break;
-                        case nameof(BallotChannel.Code): byCode++; break;
-                        default: onPaper++; break;
+                        case nameof(BallotChannel.Code): byCode++; online++; break;
+                        default: onPaper++; paperCodes += viaCode ? 1 : 0; break;
                     }
 
                     var count = row.GetInt32(nameof(BallotEntity.Changes)) ?? 0;

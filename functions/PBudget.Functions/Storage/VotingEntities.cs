@@ -89,6 +89,9 @@ public sealed class BallotEntity : ITableEntity
     /// <summary>Account, Code or Paper.</summary>
     public string Channel { get; set; } = "";
 
+    /// <summary>Whether a voting code was spent on it (always for Code; for Paper, when the sheet had a code).</summary>
+    public bool ViaCode { get; set; }
+
     /// <summary>The receipt's position in the chain, to mark it superseded when the ballot changes.</summary>
     public long Position { get; set; }
 
@@ -102,7 +105,10 @@ public sealed class BallotEntity : ITableEntity
     public static string RowKeyFor(string voterKey) => Prefix + voterKey;
 }
 
-/// <summary>A voting code: RowKey <c>code|{HMAC of the code}</c>. Issued, then spent once, online or on paper.</summary>
+/// <summary>
+/// An unused voting code: RowKey <c>code|{HMAC of the code}</c>. Spending it deletes the row in the ballot's transaction,
+/// so an unknown or spent code fails the transaction; the ballot records how it was spent.
+/// </summary>
 public sealed class VotingCodeEntity : ITableEntity
 {
     public const string Prefix = "code|";
@@ -116,9 +122,6 @@ public sealed class VotingCodeEntity : ITableEntity
     public ETag ETag { get; set; }
 
     public string Batch { get; set; } = "";
-
-    /// <summary>Empty while unused; then the channel it was spent through (Code for online, Paper).</summary>
-    public string? SpentThrough { get; set; }
 
     public static string RowKeyFor(string codeKey) => Prefix + codeKey;
 }
