@@ -218,7 +218,7 @@ internal static class CliApp
     }
 
     // A refusal from the API or the network becomes a clear message and exit code 1, never a stack trace.
-    private static async Task<int> Guard(IAnsiConsole console, Func<Task<int>> action)
+    internal static async Task<int> Guard(IAnsiConsole console, Func<Task<int>> action)
     {
         try
         {

@@ -108,13 +108,19 @@ internal sealed class PBudgetApiClient(HttpClient http)
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>Throws <see cref="ApiProblemException"/> with the problem's title, detail and each field's message when the API refused.</summary>
+    internal static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        if (response.IsSuccessStatusCode)
+        if (!response.IsSuccessStatusCode)
         {
-            return;
+            throw new ApiProblemException(response.StatusCode, await DescribeAsync(response, cancellationToken).ConfigureAwait(false));
         }
+    }
 
+    /// <summary>The problem's status, title, detail and each field's message, one per line.</summary>
+    internal static async Task<string> DescribeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         var message = $"{(int)response.StatusCode} {response.ReasonPhrase}";
         try
@@ -136,9 +142,9 @@ internal sealed class PBudgetApiClient(HttpClient http)
         }
         catch (JsonException)
         {
-            message += " " + text;
+            message += text.Length > 0 ? " " + text : "";
         }
 
-        throw new ApiProblemException(response.StatusCode, message);
+        return message;
     }
 }

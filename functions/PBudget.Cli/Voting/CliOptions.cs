@@ -44,25 +44,18 @@ internal static class CliOptions
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(action);
-        try
+        return await CliApp.Guard(console, async () =>
         {
-            return await action();
-        }
-        catch (ApiProblemException problem)
-        {
-            console.MarkupLine($"[red]The app refused: {Markup.Escape(problem.Message)}[/]");
-            return 1;
-        }
-        catch (HttpRequestException error)
-        {
-            console.MarkupLine($"[red]Could not reach the app: {Markup.Escape(error.Message)}[/]");
-            return 1;
-        }
-        catch (LocalStackException error)
-        {
-            console.MarkupLine($"[red]{Markup.Escape(error.Message)}[/]");
-            return 1;
-        }
+            try
+            {
+                return await action();
+            }
+            catch (LocalStackException error)
+            {
+                console.MarkupLine($"[red]{Markup.Escape(error.Message)}[/]");
+                return 1;
+            }
+        });
     }
 
     private static Uri? ParseUrl(System.CommandLine.Parsing.ArgumentResult result)

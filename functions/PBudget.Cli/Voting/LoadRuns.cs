@@ -181,7 +181,7 @@ internal sealed class BallotRun(HttpClient http, string schemeId, string wardCod
             using var response = await http.PostAsync(path, content, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                return (((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), await VotingApiClient.DescribeAsync(response, cancellationToken));
+                return (((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), await Commands.PBudgetApiClient.DescribeAsync(response, cancellationToken));
             }
 
             using var receipt = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(cancellationToken));

@@ -18,7 +18,7 @@ internal sealed class VotingApiClient(HttpClient http)
     public async Task<string> GetSchemeNameAsync(string schemeId, CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync(Path($"/api/schemes/{Escape(schemeId)}"), cancellationToken);
-        await EnsureSuccessAsync(response, cancellationToken);
+        await PBudgetApiClient.EnsureSuccessAsync(response, cancellationToken);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
         return body.RootElement.GetProperty("name").GetString()!;
     }
@@ -26,7 +26,7 @@ internal sealed class VotingApiClient(HttpClient http)
     public async Task<CodeBatch> IssueCodesAsync(string schemeId, string wardCode, int count, CancellationToken cancellationToken)
     {
         using var response = await http.PostAsJsonAsync(Path($"/api/schemes/{Escape(schemeId)}/wards/{Escape(wardCode)}/code-batches"), new { count }, cancellationToken);
-        await EnsureSuccessAsync(response, cancellationToken);
+        await PBudgetApiClient.EnsureSuccessAsync(response, cancellationToken);
         return await response.Content.ReadFromJsonAsync<CodeBatch>(Json, cancellationToken)
             ?? throw new ApiProblemException(response.StatusCode, "The app answered with no codes.");
     }
@@ -34,54 +34,15 @@ internal sealed class VotingApiClient(HttpClient http)
     public async Task SignOffShortlistAsync(string schemeId, string wardCode, IReadOnlyList<string> proposalIds, CancellationToken cancellationToken)
     {
         using var response = await http.PostAsJsonAsync(Path($"/api/schemes/{Escape(schemeId)}/wards/{Escape(wardCode)}/shortlist/sign-off"), new { proposalIds }, cancellationToken);
-        await EnsureSuccessAsync(response, cancellationToken);
+        await PBudgetApiClient.EnsureSuccessAsync(response, cancellationToken);
     }
 
     public async Task<WardFigures> ReconcileAsync(string schemeId, string wardCode, CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync(Path($"/api/schemes/{Escape(schemeId)}/wards/{Escape(wardCode)}/reconciliation"), cancellationToken);
-        await EnsureSuccessAsync(response, cancellationToken);
+        await PBudgetApiClient.EnsureSuccessAsync(response, cancellationToken);
         return await response.Content.ReadFromJsonAsync<WardFigures>(Json, cancellationToken)
             ?? throw new ApiProblemException(response.StatusCode, "The app answered with no figures.");
-    }
-
-    /// <summary>The problem's title, detail and each field's message, as <see cref="PBudgetApiClient"/> reports them.</summary>
-    public static async Task<string> DescribeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        var message = $"{(int)response.StatusCode} {response.ReasonPhrase}";
-        try
-        {
-            using var problem = JsonDocument.Parse(text);
-            var root = problem.RootElement;
-            message += root.TryGetProperty("title", out var title) ? ": " + title.GetString() : "";
-            message += root.TryGetProperty("detail", out var detail) ? " " + detail.GetString() : "";
-            if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var field in errors.EnumerateObject())
-                {
-                    foreach (var error in field.Value.EnumerateArray())
-                    {
-                        message += Environment.NewLine + "  " + error.GetString();
-                    }
-                }
-            }
-        }
-        catch (JsonException)
-        {
-            message += text.Length > 0 ? " " + text : "";
-        }
-
-        return message;
-    }
-
-    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new ApiProblemException(response.StatusCode, await DescribeAsync(response, cancellationToken));
-        }
     }
 
     private static Uri Path(string path) => new(path, UriKind.Relative);
