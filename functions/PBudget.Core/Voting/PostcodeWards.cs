@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using PBudget.Core.Proposals;
+using PBudget.Core.Validation;
 
 namespace PBudget.Core.Voting;
 
@@ -50,25 +51,14 @@ public static class PostcodeWardCsvReader
         var errors = new List<PostcodeFileError>();
         var moreLines = 0;
         var malformedLines = new HashSet<long>();
-        var options = new CsvReaderOptions
-        {
-            HasHeader = false,
-            TrackLineNumbers = true,
-            SkipEmptyLines = false,
-            TrimWhitespace = true,
-            FieldCountMismatch = CsvFieldCountHandling.Allow,
-            MalformedData = CsvMalformedDataHandling.Recover,
-            OnMalformedRecord = record => malformedLines.Add(record.LineNumber),
-        };
-
-        using var csv = CsvReader.Create(reader, options, leaveOpen: true);
-        if (!csv.Read() || Fields(csv) is not { Length: > 0 } header || header.All(string.IsNullOrWhiteSpace))
+        using var csv = CouncilCsv.Open(reader, malformedLines);
+        if (!csv.Read() || CouncilCsv.Fields(csv) is not { Length: > 0 } header || header.All(string.IsNullOrWhiteSpace))
         {
             return Failed(new PostcodeFileError(1, "header", "The file is empty. The first line must be a header: postcode,ward."));
         }
 
-        var postcodeColumn = Find(header, PostcodeHeaders, null);
-        var wardColumn = Find(header, WardHeaders, "CD");
+        var postcodeColumn = CouncilCsv.Find(header, PostcodeHeaders, null);
+        var wardColumn = CouncilCsv.Find(header, WardHeaders, "CD");
         var missing = new List<string>();
         if (postcodeColumn < 0)
         {
@@ -90,7 +80,7 @@ public static class PostcodeWardCsvReader
         while (csv.Read())
         {
             var line = (int)csv.LineNumber;
-            var record = Fields(csv);
+            var record = CouncilCsv.Fields(csv);
             var rowErrors = new List<PostcodeFileError>();
             if (malformedLines.Contains(line))
             {
@@ -98,7 +88,7 @@ public static class PostcodeWardCsvReader
             }
             else if (!record.All(string.IsNullOrWhiteSpace))
             {
-                Check(line, Field(record, postcodeColumn), Field(record, wardColumn), wardCodes, wardOf, rowErrors);
+                Check(line, CouncilCsv.Field(record, postcodeColumn), CouncilCsv.Field(record, wardColumn), wardCodes, wardOf, rowErrors);
             }
 
             if (rowErrors.Count == 0)
@@ -175,42 +165,4 @@ public static class PostcodeWardCsvReader
     }
 
     private static PostcodeFileResult Failed(PostcodeFileError error) => new([], [error]);
-
-    private static string[] Fields(CsvReader csv)
-    {
-        var fields = new string[csv.FieldCount];
-        for (var i = 0; i < fields.Length; i++)
-        {
-            fields[i] = csv.GetString(i);
-        }
-
-        return fields;
-    }
-
-    private static string? Field(string[] record, int index) =>
-        index < record.Length ? record[index] : null;
-
-    // Matches a header by name, or an ONS lookup column such as WD24CD by its suffix (as the ward import does).
-    private static int Find(string[] header, string[] names, string? onsSuffix)
-    {
-        for (var i = 0; i < header.Length; i++)
-        {
-            if (names.Contains(header[i].Trim(), StringComparer.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-
-        for (var i = 0; i < header.Length; i++)
-        {
-            var name = header[i].Trim();
-            if (onsSuffix is not null && name.Length == 6 && name.StartsWith("WD", StringComparison.OrdinalIgnoreCase)
-                && name.EndsWith(onsSuffix, StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using PBudget.Core.Validation;
 
 namespace PBudget.Core.Wards;
 
@@ -37,28 +38,17 @@ public static class WardCsvReader
         var errors = new List<WardFileError>();
         var wards = new List<Ward>();
         var malformedLines = new HashSet<long>();
-        var options = new CsvReaderOptions
-        {
-            HasHeader = false,
-            TrackLineNumbers = true,
-            SkipEmptyLines = false,
-            TrimWhitespace = true,
-            FieldCountMismatch = CsvFieldCountHandling.Allow,
-            MalformedData = CsvMalformedDataHandling.Recover,
-            OnMalformedRecord = record => malformedLines.Add(record.LineNumber),
-        };
-
-        using var csv = CsvReader.Create(reader, options, leaveOpen: true);
-        if (!csv.Read() || Fields(csv) is not { Length: > 0 } header || header.All(string.IsNullOrWhiteSpace))
+        using var csv = CouncilCsv.Open(reader, malformedLines);
+        if (!csv.Read() || CouncilCsv.Fields(csv) is not { Length: > 0 } header || header.All(string.IsNullOrWhiteSpace))
         {
             return Failed(new WardFileError(1, "header", "The file is empty. The first line must be a header: code,name,population,area."));
         }
 
         var columns = new Columns(
-            Find(header, CodeHeaders, "CD"),
-            Find(header, NameHeaders, "NM"),
-            Find(header, PopulationHeaders, null),
-            Find(header, AreaHeaders, null));
+            CouncilCsv.Find(header, CodeHeaders, "CD"),
+            CouncilCsv.Find(header, NameHeaders, "NM"),
+            CouncilCsv.Find(header, PopulationHeaders, null),
+            CouncilCsv.Find(header, AreaHeaders, null));
         var missing = new List<string>();
         if (columns.Code < 0)
         {
@@ -84,7 +74,7 @@ public static class WardCsvReader
         while (csv.Read())
         {
             var line = (int)csv.LineNumber;
-            var record = Fields(csv);
+            var record = CouncilCsv.Fields(csv);
             if (malformedLines.Contains(line))
             {
                 errors.Add(new WardFileError(line, "row", "The row has a stray or unclosed quote: put quotes around the whole field and double any quote inside it."));
@@ -96,10 +86,10 @@ public static class WardCsvReader
                 continue;
             }
 
-            var code = Field(record, columns.Code);
-            var name = Field(record, columns.Name);
-            var populationText = Field(record, columns.Population);
-            var area = columns.Area >= 0 ? Field(record, columns.Area) : null;
+            var code = CouncilCsv.Field(record, columns.Code);
+            var name = CouncilCsv.Field(record, columns.Name);
+            var populationText = CouncilCsv.Field(record, columns.Population);
+            var area = columns.Area >= 0 ? CouncilCsv.Field(record, columns.Area) : null;
             long? population = null;
             var rowErrors = new List<WardFileError>();
             if (!string.IsNullOrWhiteSpace(populationText))
@@ -156,45 +146,6 @@ public static class WardCsvReader
     }
 
     private static WardFileResult Failed(WardFileError error) => new([], [error]);
-
-    private static string[] Fields(CsvReader csv)
-    {
-        var fields = new string[csv.FieldCount];
-        for (var i = 0; i < fields.Length; i++)
-        {
-            fields[i] = csv.GetString(i);
-        }
-
-        return fields;
-    }
-
-    private static string? Field(string[] record, int index) =>
-        index < record.Length ? record[index] : null;
-
-    // Matches a header by name, or an ONS lookup column such as WD24CD by its suffix.
-    private static int Find(string[] header, string[] names, string? onsSuffix)
-    {
-        for (var i = 0; i < header.Length; i++)
-        {
-            var name = header[i].Trim();
-            if (names.Contains(name, StringComparer.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-
-        for (var i = 0; i < header.Length; i++)
-        {
-            var name = header[i].Trim();
-            if (onsSuffix is not null && name.Length == 6 && name.StartsWith("WD", StringComparison.OrdinalIgnoreCase)
-                && name.EndsWith(onsSuffix, StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
 
     private readonly record struct Columns(int Code, int Name, int Population, int Area);
 }

@@ -7,6 +7,9 @@ public sealed class VotingOptions : IValidatableObject
 {
     public const string SectionName = "Voting";
 
+    // Decoded once: every ballot needs it, and the options object lives as long as the app.
+    private byte[]? secretBytes;
+
     /// <summary>The secret in appsettings.Development.json: public, so refused in every other environment.</summary>
     public const string DevelopmentSecret = "ZGV2ZWxvcG1lbnQtb25seSB2b3RlciBrZXkgc2VjcmV0IC0gbmV2ZXIgaW4gcHJvZHVjdGlvbg==";
 
@@ -28,7 +31,7 @@ public sealed class VotingOptions : IValidatableObject
     public const int MaxCodesPerBatch = 10_000;
 
     /// <summary>The secret's bytes; a method, not a property, so option validation never reads it before checking it.</summary>
-    public byte[] SecretBytes() => Convert.FromBase64String(VoterKeySecret!);
+    public byte[] SecretBytes() => secretBytes ??= Convert.FromBase64String(VoterKeySecret!);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
