@@ -15,6 +15,9 @@ public static class StorageNames
     /// <summary>Each scheme's postcode-to-ward lookup, one partition per import.</summary>
     public const string PostcodesTable = "Postcodes";
 
+    /// <summary>ASP.NET Core's Data Protection keys, shared by every instance (session cookies, anti-forgery tokens).</summary>
+    public const string DataProtectionKeysTable = "DataProtectionKeys";
+
     /// <summary>Requests to rebuild the public site.</summary>
     public const string PublishQueue = "publish";
 
@@ -24,7 +27,7 @@ public static class StorageNames
     /// <summary>The suffix of the queue where the Functions host moves a message that failed every retry.</summary>
     public const string PoisonSuffix = "-poison";
 
-    public static IReadOnlyList<string> Tables { get; } = [SchemesTable, BallotsTable, PostcodesTable];
+    public static IReadOnlyList<string> Tables { get; } = [SchemesTable, BallotsTable, PostcodesTable, DataProtectionKeysTable];
 
     public static IReadOnlyList<string> Queues { get; } = [PublishQueue, NotificationsQueue];
 }
