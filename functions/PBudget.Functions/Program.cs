@@ -18,6 +18,7 @@ builder.AddPBudgetAuthentication();
 builder.Services
     .AddPBudgetApi()
     .AddPBudgetStorage()
+    .AddPBudgetDataProtection()
     .AddPBudgetPublishing()
     .AddPBudgetProposals()
     .AddPBudgetVoting(builder.Environment)
@@ -27,6 +28,7 @@ builder.Services
     .AddFunctionsHosting(builder.Environment, builder.Configuration);
 
 var app = builder.Build();
+app.UsePublicOrigin();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseLocalSite();
@@ -45,6 +47,7 @@ app.MapBudgets();
 app.MapCouncillors();
 app.MapAudit();
 app.MapPublishing();
+app.MapSiteFiles();
 app.MapNotifications();
 app.MapProposals();
 app.MapProposalReview();

@@ -4,7 +4,7 @@ namespace PBudget.Site;
 /// The site's addresses, in one place: each page's root-relative link and the file it is written to,
 /// so that a link and its target can never disagree.
 /// </summary>
-internal static class SitePaths
+public static class SitePaths
 {
     public const string Home = "/";
     public const string HomeOpenData = "/#open-data";
@@ -41,6 +41,9 @@ internal static class SitePaths
     // Pages the function app serves (each form needs a fresh anti-forgery token, so they cannot be static files).
     // Azure Static Web Apps routes /api/* to the app, so site and app share one origin; see docs/adr/0006.
     public const string AppFormsPrefix = "/api/forms/";
+
+    /// <summary>Where the function app serves the published site from storage, in Azure (see <see cref="StaticWebAppFront"/>).</summary>
+    public const string AppSiteFiles = "/api/site";
 
     public static string ProposeForm(string schemeId, string wardCode) => $"/api/forms/schemes/{schemeId}/wards/{wardCode}/propose";
 

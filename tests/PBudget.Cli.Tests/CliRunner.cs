@@ -8,6 +8,14 @@ internal static class CliRunner
 {
     public static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
+        var (console, writer) = Console();
+        var exitCode = await CliApp.RunAsync(args, console);
+        return (exitCode, writer.ToString());
+    }
+
+    /// <summary>A plain console, and what is written to it.</summary>
+    public static (IAnsiConsole Console, StringWriter Output) Console()
+    {
         var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -17,7 +25,6 @@ internal static class CliRunner
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = 200;
-        var exitCode = await CliApp.RunAsync(args, console);
-        return (exitCode, writer.ToString());
+        return (console, writer);
     }
 }

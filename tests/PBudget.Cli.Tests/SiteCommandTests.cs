@@ -28,6 +28,20 @@ public sealed class SiteCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task SiteStaticWebApp_WritesTheConfigurationThatSendsEveryPageToTheApp()
+    {
+        var output = Path.Combine(folder, "azure-web");
+
+        var (exitCode, text) = await CliRunner.RunAsync("site", "static-web-app", "--out", output);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains(StaticWebAppFront.ConfigFile, text, StringComparison.Ordinal);
+        using var config = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, StaticWebAppFront.ConfigFile), TestContext.Current.CancellationToken));
+        Assert.Equal("/api/site", config.RootElement.GetProperty("navigationFallback").GetProperty("rewrite").GetString());
+        Assert.True(File.Exists(Path.Combine(output, "index.html")), "Static Web Apps' deployment refuses a folder without a home page.");
+    }
+
+    [Fact]
     public async Task SiteBuild_BrokenSnapshot_NamesTheFileAndExitsOneWritingNothing()
     {
         var broken = Path.Combine(folder, "broken.json");

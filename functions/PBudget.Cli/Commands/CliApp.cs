@@ -24,6 +24,7 @@ internal static class CliApp
         bench.Subcommands.Add(Voting.BallotBenchCommand.Build(console));
         root.Subcommands.Add(bench);
         root.Subcommands.Add(Voting.CodesCommand.Build(console, httpFactory));
+        root.Subcommands.Add(Deploy.SecretsCommand.Build(console));
         return root;
     }
 
@@ -147,7 +148,7 @@ internal static class CliApp
 
     private static Command SiteCommand(IAnsiConsole console)
     {
-        var site = new Command("site", "Build the public site offline.");
+        var site = new Command("site", "Build the public site offline, or what Azure Static Web Apps deploys in front of it.");
         var snapshots = new Argument<FileInfo[]>("snapshots") { Description = "Published scheme snapshots (each scheme's data/scheme.json from the site).", Arity = ArgumentArity.OneOrMore };
         var output = new Option<DirectoryInfo>("--out") { Description = "The folder to write the site into.", Required = true };
         var build = new Command("build", "Build the site from published scheme snapshots, exactly as the Publish function does.") { snapshots, output };
@@ -174,6 +175,17 @@ internal static class CliApp
             return 0;
         }));
         site.Subcommands.Add(build);
+
+        var front = new Option<DirectoryInfo>("--out") { Description = "The folder to write into (azd deploys it as the web service).", Required = true };
+        var staticWebApp = new Command("static-web-app", "Write what Azure Static Web Apps deploys: its configuration, which sends every page to the app's published site.") { front };
+        staticWebApp.SetAction((parse, cancellationToken) => Guard(console, async () =>
+        {
+            var folder = parse.GetValue(front)!;
+            await StaticWebAppFront.WriteAsync(new FolderSiteOutput(folder.FullName), cancellationToken);
+            console.MarkupLine($"Wrote {StaticWebAppFront.ConfigFile} and its placeholder home page to {Markup.Escape(folder.FullName)}.");
+            return 0;
+        }));
+        site.Subcommands.Add(staticWebApp);
         return site;
     }
 

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Azure.Identity;
+using Azure.Storage.Blobs;
 
 namespace PBudget.Functions.Publishing;
 
@@ -21,6 +23,18 @@ public sealed class PublishingOptions : IValidatableObject
 
     /// <summary>Serve <see cref="OutputFolder"/> at the app's root, so the site and the API share one origin locally.</summary>
     public bool ServeOutputFolder { get; set; }
+
+    /// <summary>Whether the site goes to a blob container, from which <c>/api/site</c> serves it (Azure).</summary>
+    public bool UsesBlobContainer => string.IsNullOrWhiteSpace(OutputFolder);
+
+    /// <summary>The blob container the site is published to (identity access unless a connection string is given).</summary>
+    public BlobContainerClient SiteContainer()
+    {
+        var service = !string.IsNullOrWhiteSpace(BlobConnectionString)
+            ? new BlobServiceClient(BlobConnectionString)
+            : new BlobServiceClient(BlobServiceUri, new DefaultAzureCredential());
+        return service.GetBlobContainerClient(ContainerName);
+    }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -1,5 +1,3 @@
-using Azure.Identity;
-using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using PBudget.Core.Proposals;
 using PBudget.Core.Publishing;
@@ -100,10 +98,7 @@ public sealed partial class SitePublisher(
             return new FolderSiteOutput(settings.OutputFolder);
         }
 
-        var service = !string.IsNullOrWhiteSpace(settings.BlobConnectionString)
-            ? new BlobServiceClient(settings.BlobConnectionString)
-            : new BlobServiceClient(settings.BlobServiceUri, new DefaultAzureCredential());
-        return new BlobSiteOutput(service.GetBlobContainerClient(settings.ContainerName));
+        return new BlobSiteOutput(settings.SiteContainer());
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published the site for scheme {SchemeId} ({Reason}): {SchemeCount} schemes")]

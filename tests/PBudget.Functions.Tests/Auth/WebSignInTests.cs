@@ -23,10 +23,11 @@ public sealed class WebSignInTests(AzuriteFixture azurite)
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private PBudgetApp ProductionApp(bool configured = true)
+    private PBudgetApp ProductionApp(bool configured = true, string? publicOrigin = null)
     {
         var settings = new Dictionary<string, string?>
         {
+            ["Site:PublicOrigin"] = publicOrigin,
             ["AzureAd:TenantId"] = "72f988bf-86f1-41af-91ab-2d7cd011db47",
             ["AzureAd:ClientId"] = "22222222-2222-2222-2222-222222222222",
             ["AzureAd:Audience"] = "api://pbudget",
@@ -73,6 +74,31 @@ public sealed class WebSignInTests(AzuriteFixture azurite)
         Assert.Contains("openid", query["scope"].ToString(), StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(query["state"]));
         Assert.False(string.IsNullOrEmpty(query["nonce"]));
+    }
+
+    [Fact]
+    public async Task Behind_the_public_site_the_browser_is_sent_back_to_the_sites_own_address()
+    {
+        await using var app = ProductionApp(publicOrigin: "https://pb.example.gov.uk");
+
+        var response = await Browser(app).GetAsync("/api/account/sign-in?returnUrl=/api/forms/manage/schemes/riverside-2026-27", Cancel);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var query = QueryHelpers.ParseQuery(response.Headers.Location!.Query);
+        Assert.Equal("https://pb.example.gov.uk/api/account/signin-staff", query["redirect_uri"].ToString());
+    }
+
+    [Theory]
+    [InlineData("http://pb.example.gov.uk")]
+    [InlineData("https://pb.example.gov.uk/pb")]
+    [InlineData("pb.example.gov.uk")]
+    public void A_public_origin_that_is_not_an_https_origin_stops_start_up_saying_so(string origin)
+    {
+        using var app = ProductionApp(publicOrigin: origin);
+
+        var error = Assert.Throws<InvalidOperationException>(() => app.CreateClient());
+
+        Assert.Contains("Site:PublicOrigin", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
