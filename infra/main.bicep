@@ -50,7 +50,8 @@ param maximumInstanceCount int = 100
 @description('Tenant of the staff API app registration; empty means this deployment\'s tenant.')
 param staffTenantId string = ''
 
-@description('Client id of the staff API app registration (AzureAd__ClientId).')
+@description('Client id of the staff API app registration (AzureAd__ClientId). Required: without it nobody can sign in as staff.')
+@minLength(1)
 param staffApiClientId string
 
 @description('Audience the staff API accepts; empty means api://<staffApiClientId>.')
@@ -71,8 +72,9 @@ param residentApiClientId string = ''
 @description('Client id of the resident web sign-in app registration; empty turns resident web sign-in off.')
 param residentWebClientId string = ''
 
-@description('GOV.UK Notify email template id for notifications.')
-param notifyEmailTemplateId string = ''
+@description('GOV.UK Notify email template id for notifications. Required: the app does not start without somewhere to send email.')
+@minLength(1)
+param notifyEmailTemplateId string
 
 // The app's tables and queues; they must match functions/PBudget.Functions/Storage/StorageNames.cs
 // (tests/PBudget.Infrastructure.Tests reads these two variables from the compiled template).

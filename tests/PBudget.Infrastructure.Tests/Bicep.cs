@@ -23,8 +23,17 @@ internal static class Bicep
     /// <summary>main.bicep compiled to an ARM template.</summary>
     public static JsonObject Main => LazyMain.Value;
 
+    /// <summary>The settings main.bicepparam requires from the azd environment, as a council would give them.</summary>
+    public static readonly IReadOnlyDictionary<string, string> RequiredEnvironment = new Dictionary<string, string>
+    {
+        ["ENTRA_STAFF_API_CLIENT_ID"] = "3a1b2c3d-0000-4000-8000-00000000aaaa",
+        ["GOVUK_NOTIFY_EMAIL_TEMPLATE_ID"] = "3a1b2c3d-0000-4000-8000-00000000cccc",
+    };
+
     /// <summary>Runs bicep; every message it prints is returned, since lint exits 0 when it finds only warnings.</summary>
-    public static (int ExitCode, string Output, string Errors) Run(params string[] arguments)
+    public static (int ExitCode, string Output, string Errors) Run(params string[] arguments) => Run(RequiredEnvironment, arguments);
+
+    public static (int ExitCode, string Output, string Errors) Run(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(Executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
@@ -34,6 +43,15 @@ internal static class Bicep
 
         // Offline: never look for a newer version, never send telemetry.
         start.Environment["BICEP_TELEMETRY_ENABLED"] = "false";
+        foreach (var name in RequiredEnvironment.Keys)
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();

@@ -43,6 +43,18 @@ public sealed partial class TemplateTests
     }
 
     [Fact]
+    public void Provisioning_stops_naming_each_required_setting_that_is_not_given()
+    {
+        var (exitCode, _, errors) = Bicep.Run(new Dictionary<string, string>(), "build-params", Path.Combine(Bicep.Infra, "main.bicepparam"), "--stdout");
+
+        Assert.NotEqual(0, exitCode);
+        foreach (var name in Bicep.RequiredEnvironment.Keys)
+        {
+            Assert.Contains($"\"{name}\" does not exist", errors, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void The_rule_set_checks_api_versions_are_recent()
     {
         var config = JsonNode.Parse(File.ReadAllText(Path.Combine(Bicep.Infra, "bicepconfig.json")))!;

@@ -35,6 +35,10 @@ public sealed class PBudgetApp(
     public HttpClient ClientFor(LocalUser? user)
     {
         var client = CreateClient();
+
+        // These tests check what happens, never how fast: the integrity tests' 200 racing requests can take longer than
+        // HttpClient's default 100 s when every test project shares two busy cores.
+        client.Timeout = TimeSpan.FromMinutes(10);
         if (user is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Services.GetRequiredService<LocalTokenIssuer>().Issue(user));
