@@ -22,6 +22,9 @@ param location string
 ])
 param staticWebAppLocation string = 'westeurope'
 
+@description('The host name people use for the site once the council has added it as a custom domain on the static web app (for example pb.example.gov.uk); empty means the static web app\'s own host name. Sign-in redirects, cookies and CORS use it.')
+param sitePublicHostName string = ''
+
 @description('Object id of the person or pipeline running azd (AZURE_PRINCIPAL_ID); given Key Vault Secrets Officer so the post-provision hook can write secrets. Empty for none.')
 param principalId string = ''
 
@@ -201,7 +204,7 @@ module functionApp 'modules/functionapp.bicep' = {
     applicationInsightsName: names.applicationInsights
     keyVaultName: names.keyVault
     secretNames: keyVaultSecretNames
-    siteOrigin: 'https://${staticWebApp.outputs.defaultHostname}'
+    siteOrigin: 'https://${empty(sitePublicHostName) ? staticWebApp.outputs.defaultHostname : sitePublicHostName}'
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: 2048
     staffTenantId: empty(staffTenantId) ? tenant().tenantId : staffTenantId
@@ -239,6 +242,6 @@ output AZURE_STATIC_WEB_APP_NAME string = staticWebApp.outputs.name
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
-output SITE_URL string = 'https://${staticWebApp.outputs.defaultHostname}'
+output SITE_URL string = 'https://${empty(sitePublicHostName) ? staticWebApp.outputs.defaultHostname : sitePublicHostName}'
 output API_URL string = 'https://${functionApp.outputs.defaultHostname}'
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName

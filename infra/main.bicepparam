@@ -6,6 +6,7 @@ param location = readEnvironmentVariable('AZURE_LOCATION', 'uksouth')
 param principalId = readEnvironmentVariable('AZURE_PRINCIPAL_ID', '')
 param principalType = readEnvironmentVariable('AZURE_PRINCIPAL_TYPE', 'User')
 param staticWebAppLocation = readEnvironmentVariable('AZURE_STATIC_WEB_APP_LOCATION', 'westeurope')
+param sitePublicHostName = readEnvironmentVariable('SITE_PUBLIC_HOST_NAME', '')
 
 // Entra app registrations: ids only. Client secrets go into Key Vault, never here.
 param staffTenantId = readEnvironmentVariable('ENTRA_STAFF_TENANT_ID', '')

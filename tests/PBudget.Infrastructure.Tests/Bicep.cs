@@ -14,11 +14,14 @@ internal static class Bicep
         typeof(Bicep).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "BicepPath").Value
         ?? throw new InvalidOperationException("The build did not record where the bicep executable is.");
 
-    private static readonly Lazy<JsonObject> LazyMain = new(() =>
-    {
-        var (exitCode, output, errors) = Run("build", Path.Combine(Infra, "main.bicep"), "--stdout");
-        return exitCode == 0 ? JsonNode.Parse(output)!.AsObject() : throw new InvalidOperationException("main.bicep does not build:\n" + errors);
-    });
+    private static readonly Lazy<(int ExitCode, string Output, string Errors)> LazyBuild = new(() => Run("build", Path.Combine(Infra, "main.bicep"), "--stdout"));
+
+    private static readonly Lazy<JsonObject> LazyMain = new(() => MainBuild.ExitCode == 0
+        ? JsonNode.Parse(MainBuild.Output)!.AsObject()
+        : throw new InvalidOperationException("main.bicep does not build:\n" + MainBuild.Errors));
+
+    /// <summary>What <c>bicep build main.bicep</c> printed, run once for all the tests.</summary>
+    public static (int ExitCode, string Output, string Errors) MainBuild => LazyBuild.Value;
 
     /// <summary>main.bicep compiled to an ARM template.</summary>
     public static JsonObject Main => LazyMain.Value;
