@@ -104,4 +104,17 @@ public sealed class SecretsCommandTests
         Assert.NotEqual(0, exitCode);
         Assert.Empty(store.Writes);
     }
+
+    [Fact]
+    public async Task An_unreachable_vault_gets_a_one_line_message_and_exit_code_1()
+    {
+        // Nothing listens on this loopback port: the real Key Vault client fails to connect, retries, and gives up.
+        var vault = $"https://127.0.0.1:{PBudget.Testing.FreePorts.Next()}/";
+
+        var (exitCode, output) = await CliRunner.RunAsync("secrets", "ensure", "--vault", vault);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"Could not reach Key Vault at {vault}", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
 }

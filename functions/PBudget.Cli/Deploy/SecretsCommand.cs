@@ -47,6 +47,19 @@ internal static class SecretsCommand
                 console.MarkupLine("[red]Key Vault refused: the signed-in person needs the Key Vault Secrets Officer role on it (main.bicep grants it to AZURE_PRINCIPAL_ID).[/]");
                 return 1;
             }
+            catch (RequestFailedException failed)
+            {
+                var where = Markup.Escape(parse.GetValue(vault)!.ToString());
+                var why = Markup.Escape(failed.Message.Split('\n')[0]);
+                console.MarkupLine(failed.Status == 0 ? $"[red]Could not reach Key Vault at {where}: {why}[/]" : $"[red]Key Vault at {where} answered {failed.Status}: {why}[/]");
+                return 1;
+            }
+            catch (AggregateException unreachable) when (unreachable.InnerExceptions.All(e => e is RequestFailedException))
+            {
+                // The SDK retries a failed connection and then reports every attempt.
+                console.MarkupLine($"[red]Could not reach Key Vault at {Markup.Escape(parse.GetValue(vault)!.ToString())}: {Markup.Escape(unreachable.InnerExceptions[0].Message.Split('\n')[0])}[/]");
+                return 1;
+            }
 
             foreach (var (name, outcome, note) in results)
             {
