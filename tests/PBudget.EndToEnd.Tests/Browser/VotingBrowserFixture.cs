@@ -1,8 +1,6 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Playwright;
 using PBudget.Testing;
 
 namespace PBudget.EndToEnd.Tests.Browser;
@@ -12,15 +10,10 @@ namespace PBudget.EndToEnd.Tests.Browser;
 /// postcodes, a councillor, proposals, review, sign-off, the phase moves, voting codes), and Debian's Chromium to vote
 /// on the site's pages. Shared by the tests of one class.
 /// </summary>
-public sealed class VotingBrowserFixture(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class VotingBrowserFixture(AzuriteFixture azurite)
+    : BrowserAppFixture(azurite, "the browser tests of the voting pages", "/assets/govuk-frontend.min.css", "/assets/site.mjs", "/assets/voting.mjs")
 {
-    public const string AdminId = "7d0c5a52-0f0e-4f7a-9f43-2a1c5b7e0a01";
-    public const string OfficerId = "7d0c5a52-0f0e-4f7a-9f43-2a1c5b7e0a02";
-    public const string CouncillorId = "7d0c5a52-0f0e-4f7a-9f43-2a1c5b7e0a03";
-
-    /// <summary>Rae Resident, the demo resident, whose postcode is RV4 1AA.</summary>
-    public const string ResidentId = "7d0c5a52-0f0e-4f7a-9f43-2a1c5b7e0a04";
-
+    /// <summary>The postcode of Rae Resident, the demo resident.</summary>
     public const string ResidentPostcode = "RV4 1AA";
 
     /// <summary>The ward that votes: 10,000 residents at £2 a head, so £20,000.</summary>
@@ -34,49 +27,13 @@ public sealed class VotingBrowserFixture(AzuriteFixture azurite) : IAsyncLifetim
     /// <summary>The projects on Abbey's ballot, with their reviewed costs in pounds.</summary>
     public static readonly IReadOnlyList<(string Title, int Pounds)> Projects = [("Play area", 10_000), ("Bulb planting", 8_000), ("Youth club", 12_000)];
 
-    private FunctionAppProcess? app;
-    private IPlaywright? playwright;
-    private IBrowser? browser;
     private VotingScheme? knapsack;
-
-    public FunctionAppProcess App => app ?? throw new InvalidOperationException("The app is not running.");
-
-    public IBrowser Browser => browser ?? throw new InvalidOperationException("Chromium is not running.");
-
-    public Uri Address => App.Client.BaseAddress!;
 
     /// <summary>The scheme with voting open under the default rule (knapsack: projects costing up to the ward's budget).</summary>
     public VotingScheme Knapsack => knapsack ?? throw new InvalidOperationException("The scheme is not set up.");
 
-    public async ValueTask InitializeAsync()
-    {
-        DebianChromium.EnsureInstalled("the browser tests of the voting pages");
-
-        var cancel = TestContext.Current.CancellationToken;
-        app = await FunctionAppProcess.StartAsync(azurite, cancel);
+    protected override async Task SetUpAsync(CancellationToken cancel) =>
         knapsack = await OpenVotingAsync("Voting Borough", ballotRule: null, codes: 12, cancel);
-
-        // The pages link the published site's stylesheet and scripts; wait until a publication has written them.
-        foreach (var asset in (string[])["/assets/govuk-frontend.min.css", "/assets/site.mjs", "/assets/voting.mjs"])
-        {
-            await app.WaitForAsync("the published site's " + asset, async () =>
-            {
-                using var response = await app.Client.GetAsync(asset, cancel);
-                return response.StatusCode == HttpStatusCode.OK ? "published" : null;
-            }, cancel);
-        }
-
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = DebianChromium.Path,
-            Headless = true,
-            Args = DebianChromium.Args,
-        });
-    }
-
-    /// <summary>A client with a bearer token for one of the demo people, for setting things up through the JSON API.</summary>
-    public Task<HttpClient> ApiClientAsync(string demoUserId) => App.SignedInClientAsync(demoUserId, TestContext.Current.CancellationToken);
 
     /// <summary>
     /// A new scheme with voting open in <see cref="Ward"/> on <see cref="Projects"/>, the given ballot rule (knapsack when
@@ -145,20 +102,6 @@ public sealed class VotingBrowserFixture(AzuriteFixture azurite) : IAsyncLifetim
         return [.. body.GetProperty("chains").EnumerateArray()
             .SelectMany(chain => chain.GetProperty("codes").EnumerateArray())
             .Select(entry => (entry.GetProperty("code").GetString()!, entry.GetProperty("superseded").GetBoolean()))];
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (browser is not null)
-        {
-            await browser.DisposeAsync();
-        }
-
-        playwright?.Dispose();
-        if (app is not null)
-        {
-            await app.DisposeAsync();
-        }
     }
 
     private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
