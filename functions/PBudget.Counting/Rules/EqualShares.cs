@@ -84,10 +84,11 @@ internal sealed class EqualShares
     public int ExactCounts { get; private set; }
 
     /// <summary>
-    /// The winners in order, their cost, the explanation, and (when asked for) the last step that is proved to give
-    /// the same outcome (null: every later step does).
+    /// The winners in order, their cost, the explanation, (when asked for) the last step that is proved to give the
+    /// same outcome (null: every later step does), and (when asked for and the interval count decided it) the round
+    /// prices.
     /// </summary>
-    public sealed record Run(List<int> Winners, long TotalCost, List<CountStep> Rounds, BigInteger? LastStepWithSameOutcome);
+    public sealed record Run(List<int> Winners, long TotalCost, List<CountStep> Rounds, BigInteger? LastStepWithSameOutcome, RoundPrices? Prices = null);
 
     /// <summary>Projects that at least one voter supports: the only ones MES can fund.</summary>
     public int SupportedProjects => preferences.SupporterCounts.Count(c => c > 0);
@@ -99,17 +100,22 @@ internal sealed class EqualShares
     /// <param name="step">Whole units added to each voter's share (0 for plain MES).</param>
     /// <param name="explain">Whether to record each round.</param>
     /// <param name="findRange">Whether to work out up to which step the outcome stays the same.</param>
-    public Run Count(long step, bool explain, bool findRange)
+    /// <param name="withPrices">
+    /// Whether to record the round prices (<see cref="RoundPrices"/>); if the count needs big integers, it works out
+    /// the range instead.
+    /// </param>
+    public Run Count(long step, bool explain, bool findRange, bool withPrices = false)
     {
-        if (filter?.TryCount(step, findRange) is { } decided)
+        if (filter?.TryCount(step, findRange, withPrices) is { } decided)
         {
             var explained = explain
                 ? EqualSharesReplay.Explain(preferences, costSatisfaction, startNumerator, step, decided.Winners, decided.PaidAll)
                 : [];
-            return new Run(decided.Winners, decided.TotalCost, explained, decided.LastStepWithSameOutcome);
+            return new Run(decided.Winners, decided.TotalCost, explained, decided.LastStepWithSameOutcome, decided.Prices);
         }
 
         ExactCounts++;
+        findRange |= withPrices;
         var count = new Counting(this, step, findRange);
         var projects = preferences.Election.Projects;
         var winners = new List<int>();

@@ -112,11 +112,17 @@ internal sealed class IntervalEqualShares
         rhoC = new Interval[costs.Length];
     }
 
-    /// <summary>A count this filter could decide: the winners, their cost, who paid all they had in each round, and the last step proved to give the same outcome (null: every later one).</summary>
-    public sealed record Result(List<int> Winners, long TotalCost, List<int[]> PaidAll, long? LastStepWithSameOutcome);
+    /// <summary>
+    /// A count this filter could decide: the winners, their cost, who paid all they had in each round, the last step
+    /// proved to give the same outcome (null: every later one), and the round prices if asked for.
+    /// </summary>
+    public sealed record Result(List<int> Winners, long TotalCost, List<int[]> PaidAll, long? LastStepWithSameOutcome, RoundPrices? Prices);
 
     /// <summary>Counts with every voter starting from their share + <paramref name="t"/>; null if a comparison was too close to call.</summary>
-    public Result? TryCount(long t, bool findRange)
+    /// <param name="t">Whole units added to every voter's share.</param>
+    /// <param name="findRange">Whether to work out up to which step the computation stays the same.</param>
+    /// <param name="withPrices">Whether to find each round's winning price and the lowest price of any other project (see <see cref="RoundPrices"/>).</param>
+    public Result? TryCount(long t, bool findRange, bool withPrices = false)
     {
         if (!usable || t >= Interval.MaxExactInteger / 2)
         {
@@ -155,19 +161,16 @@ internal sealed class IntervalEqualShares
 
         var winners = new List<int>();
         var paidAll = new List<int[]>();
+        var prices = withPrices ? new RoundPrices() : null;
         var totalCost = 0L;
         while (queue.TryDequeue(out var project, out _))
         {
             if (pricedAt[project] != fundings)
             {
                 // Its price is a lower bound from before the last funding: find the price now, and queue it by that.
-                switch (Price(project))
+                if (!Requeue(project))
                 {
-                    case Priced.Unsure:
-                        return null;
-                    case Priced.Yes:
-                        queue.Enqueue(project, (quotes[project].Rho.Lo, ranks[project]));
-                        break;
+                    return null;
                 }
 
                 continue;
@@ -201,6 +204,11 @@ internal sealed class IntervalEqualShares
                 RequireLowestPrice(project);
             }
 
+            if (prices is not null && !RecordPrices(project, prices))
+            {
+                return null;
+            }
+
             if (!Fund(project, paidAll))
             {
                 return null;
@@ -210,7 +218,43 @@ internal sealed class IntervalEqualShares
             totalCost = checked(totalCost + costs[project]);
         }
 
-        return new Result(winners, totalCost, paidAll, lastStep == long.MaxValue ? null : lastStep);
+        return new Result(winners, totalCost, paidAll, lastStep == long.MaxValue ? null : lastStep, prices);
+    }
+
+    /// <summary>Prices a project taken off the queue and queues it again by its price, unless its supporters cannot afford it; false if too close to call.</summary>
+    private bool Requeue(int project)
+    {
+        switch (Price(project))
+        {
+            case Priced.Unsure:
+                return false;
+            case Priced.Yes:
+                queue.Enqueue(project, (quotes[project].Rho.Lo, ranks[project]));
+                break;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Records the chosen project's price and the lowest current price of any other project that its supporters can
+    /// still afford, pricing afresh any whose queued price is out of date until the cheapest queued one is current.
+    /// False if a price was too close to call.
+    /// </summary>
+    private bool RecordPrices(int chosen, RoundPrices prices)
+    {
+        while (queue.TryPeek(out var next, out _) && pricedAt[next] != fundings)
+        {
+            queue.Dequeue();
+            if (!Requeue(next))
+            {
+                return false;
+            }
+        }
+
+        var runnerUp = queue.TryPeek(out var other, out _) ? other : -1;
+        prices.Add(quotes[chosen].Rho, runnerUp, runnerUp < 0 ? RoundPrices.Unaffordable : quotes[other].Rho);
+        return true;
     }
 
     private enum Priced

@@ -144,7 +144,7 @@ public sealed class IntervalFilterTests
     }
 
     /// <summary>Up to 8 projects with costs far apart and up to 40 voters, so that exact ties are rare and the filter decides.</summary>
-    private static readonly Gen<Election> Elections =
+    internal static readonly Gen<Election> Elections =
         from projectCount in Gen.Choose(1, 8)
         from costs in Gen.Choose(1, 100_000).Select(c => (long)c).ArrayOf(projectCount)
         from voterCount in Gen.Choose(1, 40)
@@ -193,7 +193,7 @@ public sealed class IntervalFilterTests
     private static (EqualShares Filtered, EqualShares Exact) Both(string file, Satisfaction satisfaction) =>
         Both(ReferenceOutcomes.Election(file), satisfaction);
 
-    private static (EqualShares Filtered, EqualShares Exact) Both(Election election, Satisfaction satisfaction, ScoreBasis scores = ScoreBasis.Approvals)
+    internal static (EqualShares Filtered, EqualShares Exact) Both(Election election, Satisfaction satisfaction, ScoreBasis scores = ScoreBasis.Approvals)
     {
         var preferences = Preferences.Build(election, scores, "mes");
         var ranks = TieBreak.Default.Ranks(election.Projects);
