@@ -14,6 +14,8 @@ public sealed partial class BallotBenchTests
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Matches(FiguresLine(), lines[^1]);
         Assert.Contains(lines, l => l.StartsWith("2 ", StringComparison.Ordinal) && l.Contains(" 40 ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("Tx4/s", StringComparison.Ordinal) && l.Contains("Raw/s", StringComparison.Ordinal));
+        Assert.DoesNotContain("tx4 ", output, StringComparison.Ordinal); // No four-entity transaction failed.
 
         // The app it started is stopped again.
         var app = AppUrl().Match(output);

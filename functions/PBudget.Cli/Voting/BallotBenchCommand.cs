@@ -60,7 +60,7 @@ internal static class BallotBenchCommand
 
     private sealed record BenchSettings(int[] Clients, TimeSpan Duration, int? Ballots, Uri? Url, string? Storage);
 
-    private sealed record ClientRun(int Clients, RunResult Ballots, RunResult Raw)
+    private sealed record ClientRun(int Clients, RunResult Ballots, RunResult Raw, RunResult Transactions)
     {
         public double Ratio => Raw.PerSecond > 0 ? Ballots.PerSecond / Raw.PerSecond : 0;
     }
@@ -119,6 +119,7 @@ internal static class BallotBenchCommand
                 var warmUpTask = progress.AddTask("warm-up (not measured)", autoStart: false, WarmUp.Duration.TotalSeconds);
                 var tasks = settings.Clients.Select(c => (
                     Raw: progress.AddTask($"raw inserts, {c} clients", autoStart: false, maxValue),
+                    Transactions: progress.AddTask($"4-entity transactions, {c} clients", autoStart: false, maxValue),
                     Ballots: progress.AddTask($"ballots, {c} clients", autoStart: false, maxValue))).ToList();
 
                 // A cold app and Azurite answer the first requests far more slowly (JIT, connections, first writes).
@@ -141,6 +142,7 @@ internal static class BallotBenchCommand
                     var clients = settings.Clients[i];
                     var limits = new RunLimits(clients, settings.Duration, settings.Ballots);
                     var raw = await TrackAsync(tasks[i].Raw, new RawInsertRun(table), limits, byCount, cancellationToken);
+                    var transactions = await TrackAsync(tasks[i].Transactions, new FourEntityTransactionRun(table), limits, byCount, cancellationToken);
 
                     // Enough codes for the run, issued before it starts so that issuing is not timed: the ballots asked
                     // for, or three times the best rate so far (at least 400 a second) for the whole duration.
@@ -160,7 +162,7 @@ internal static class BallotBenchCommand
                     ballotRuns.Add(ballotRun);
                     var ballots = await TrackAsync(tasks[i].Ballots, ballotRun, limits, byCount, cancellationToken);
                     bestRate = Math.Max(bestRate, ballots.PerSecond);
-                    runs.Add(new ClientRun(clients, ballots, raw));
+                    runs.Add(new ClientRun(clients, ballots, raw, transactions));
                 }
             });
         console.MarkupLine(Markup.Escape(warmUpSummary));
@@ -217,9 +219,9 @@ internal static class BallotBenchCommand
 
     private static int Report(IAnsiConsole console, BenchSettings settings, BenchScheme scheme, List<ClientRun> runs, List<BallotRun> ballotRuns, WardFigures figures)
     {
-        // Narrow padding, so that the table fits the 80 columns a log or a pipe gets.
+        // Narrow padding and whole rates, so that the table fits the 80 columns a log or a pipe gets.
         var table = new Table().Border(TableBorder.Simple);
-        foreach (var heading in new[] { "Clients", "Ballots", "Ballots/s", "p50", "p95", "p99", "Raw/s", "Ratio", "Errors" })
+        foreach (var heading in new[] { "Clients", "Ballots", "Ballots/s", "p50", "p95", "p99", "Raw/s", "Ratio", "Tx4/s", "Errors" })
         {
             table.AddColumn(new TableColumn(heading).Padding(0, 0, 1, 0));
         }
@@ -229,23 +231,27 @@ internal static class BallotBenchCommand
             table.AddRow(
                 run.Clients.ToString(Invariant),
                 run.Ballots.Acknowledged.ToString("N0", Invariant),
-                run.Ballots.PerSecond.ToString("0.0", Invariant),
+                run.Ballots.PerSecond.ToString("0", Invariant),
                 run.Ballots.Percentile(50).ToString("0.0", Invariant),
                 run.Ballots.Percentile(95).ToString("0.0", Invariant),
                 run.Ballots.Percentile(99).ToString("0.0", Invariant),
-                run.Raw.PerSecond.ToString("0.0", Invariant),
+                run.Raw.PerSecond.ToString("0", Invariant),
                 run.Ratio.ToString("0.00", Invariant),
-                Markup.Escape(run.Raw.Errors.Count == 0 ? run.Ballots.ErrorSummary : $"{run.Ballots.ErrorSummary}; raw {run.Raw.ErrorSummary}"));
+                run.Transactions.PerSecond.ToString("0", Invariant),
+                Markup.Escape(string.Join("; ", new[] { run.Ballots.ErrorSummary }
+                    .Concat(run.Raw.Errors.Count == 0 ? [] : [$"raw {run.Raw.ErrorSummary}"])
+                    .Concat(run.Transactions.Errors.Count == 0 ? [] : [$"tx4 {run.Transactions.ErrorSummary}"]))));
         }
 
         console.Write(table);
         console.MarkupLine(
-            $"Latencies (p50, p95, p99) in ms over every ballot response; Raw/s: Azurite's single inserts at the same concurrency; Ratio: ballots/s over raw/s; Errors by status. " +
+            $"Latencies (p50, p95, p99) in ms over every ballot response; Raw/s: Azurite's single inserts at the same concurrency; Ratio: ballots/s over raw/s; " +
+            $"Tx4/s: Azurite's four-entity transactions at the same concurrency, the storage work of one code ballot without the app, so the most ballots/s can be; Errors by status. " +
             $"{Environment.ProcessorCount} processors; .NET {Environment.Version}; {(settings.Url is null ? "Azurite and the app started by this run" : Markup.Escape(settings.Url.ToString()))}; " +
             $"each run {(settings.Ballots is { } n ? $"{n:N0} requests or " : "")}{settings.Duration.TotalSeconds.ToString("0.###", Invariant)} s, after a warm-up that is not measured.");
         foreach (var run in runs)
         {
-            foreach (var (kind, result) in new[] { ("ballots", run.Ballots), ("raw inserts", run.Raw) })
+            foreach (var (kind, result) in new[] { ("ballots", run.Ballots), ("raw inserts", run.Raw), ("4-entity transactions", run.Transactions) })
             {
                 foreach (var (status, message) in result.FirstErrors.OrderBy(e => e.Key, StringComparer.Ordinal))
                 {

@@ -222,3 +222,36 @@ internal sealed class RawInsertRun(TableClient table) : LoadRun
         }
     }
 }
+
+/// <summary>
+/// Azurite's rate for the storage work of one code ballot without the app: an entity-group transaction of four rows in
+/// one partition (a code ballot commits its ballot, its receipt, the chain head and the spent code together). Four
+/// inserts of ballot-sized rows stand in for the insert, insert, conditional replace and delete, so this is the ceiling
+/// for the API's rate under the ballot's design, not a figure for any one table operation.
+/// </summary>
+internal sealed class FourEntityTransactionRun(TableClient table) : LoadRun
+{
+    private const int Partitions = PBudget.Core.Voting.VoterKeys.Partitions;
+
+    protected override async Task<(string Status, string Message)?> SendAsync(int client, long sequence, CancellationToken cancellationToken)
+    {
+        var partition = $"t{(client + sequence) % Partitions:00}";
+        var at = DateTimeOffset.UtcNow;
+        var actions = Enumerable.Range(0, 4).Select(_ => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, Guid.NewGuid().ToString("N"))
+        {
+            ["Choices"] = "[{\"proposalId\":\"0123456789abcdef\"}]",
+            ["At"] = at,
+        })).ToList();
+        try
+        {
+            await table.SubmitTransactionAsync(actions, cancellationToken);
+            return null;
+        }
+        catch (Exception error) when (error is RequestFailedException or TableTransactionFailedException)
+        {
+            var status = error is RequestFailedException { Status: var code } ? code : 0;
+            return (status == 0 ? "network" : status.ToString(CultureInfo.InvariantCulture), error.Message.Split('\n')[0]);
+        }
+    }
+}
+
