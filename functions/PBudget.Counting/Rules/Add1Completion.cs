@@ -11,13 +11,17 @@ namespace PBudget.Counting.Rules;
 /// <para>
 /// Only the steps where the outcome changes need counting. Two counts whose round prices prove that every step between
 /// them gives the same outcome (<see cref="RoundPrices"/>) pass over those steps; where they cannot, a step between
-/// them is counted and each half is tried again, until the steps where the outcome changes are next to each other. The
-/// step between is guessed from where the two round winners' prices cross, which usually finds the change in a few
-/// counts, and otherwise is the middle.
+/// them is counted and each part is tried again, until the steps where the outcome changes are next to each other.
+/// The step between is guessed from where the two round winners' prices cross, which usually finds the change in a
+/// few counts, and otherwise divides the range in thirds (two counts side by side on two processors) or halves. After
+/// a proof the search looks twice as far ahead; after a change, at the next two steps.
 /// </para>
 /// <para>
-/// A count that needs big integers (an exact tie, or a near one) gives no round prices; it proves instead up to which
-/// step its own computation stays the same, and the search goes on from the step after.
+/// Counts also prove, while that pays, up to which step their own computation stays the same (in elections where
+/// voters' splits between paying all and paying the price hold for long runs of steps, that reaches further); when
+/// such proofs stop reaching past their own step they are left off, and tried again every
+/// <see cref="Search.RetryRangeAfter"/> counts. A count that needs big integers (an exact tie, or a near one) gives
+/// no round prices and always proves its range, and the search goes on from the step after it.
 /// </para>
 /// <para>Stops once every supported project is funded, or when no later step can change the outcome.</para>
 /// </remarks>
