@@ -202,23 +202,16 @@ internal sealed class BallotRun(HttpClient http, string schemeId, string wardCod
 /// <summary>Azurite's raw rate for comparison: one small entity per request (AddEntityAsync), spread over as many partitions as a ward's ballots are.</summary>
 internal sealed class RawInsertRun(TableClient table) : LoadRun
 {
-    private const int Partitions = PBudget.Core.Voting.VoterKeys.Partitions;
-
     protected override async Task<(string Status, string Message)?> SendAsync(int client, long sequence, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity($"p{(client + sequence) % Partitions:00}", Guid.NewGuid().ToString("N"))
-        {
-            ["Choices"] = "[{\"proposalId\":\"0123456789abcdef\"}]",
-            ["At"] = DateTimeOffset.UtcNow,
-        };
         try
         {
-            await table.AddEntityAsync(entity, cancellationToken);
+            await table.AddEntityAsync(BenchRows.Row("p", client, sequence, DateTimeOffset.UtcNow), cancellationToken);
             return null;
         }
         catch (RequestFailedException error)
         {
-            return (error.Status == 0 ? "network" : error.Status.ToString(CultureInfo.InvariantCulture), error.Message.Split('\n')[0]);
+            return BenchRows.Refusal(error);
         }
     }
 }
@@ -231,27 +224,36 @@ internal sealed class RawInsertRun(TableClient table) : LoadRun
 /// </summary>
 internal sealed class FourEntityTransactionRun(TableClient table) : LoadRun
 {
-    private const int Partitions = PBudget.Core.Voting.VoterKeys.Partitions;
-
     protected override async Task<(string Status, string Message)?> SendAsync(int client, long sequence, CancellationToken cancellationToken)
     {
-        var partition = $"t{(client + sequence) % Partitions:00}";
         var at = DateTimeOffset.UtcNow;
-        var actions = Enumerable.Range(0, 4).Select(_ => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, Guid.NewGuid().ToString("N"))
-        {
-            ["Choices"] = "[{\"proposalId\":\"0123456789abcdef\"}]",
-            ["At"] = at,
-        })).ToList();
+        var actions = Enumerable.Range(0, 4)
+            .Select(_ => new TableTransactionAction(TableTransactionActionType.Add, BenchRows.Row("t", client, sequence, at)))
+            .ToList();
         try
         {
             await table.SubmitTransactionAsync(actions, cancellationToken);
             return null;
         }
-        catch (Exception error) when (error is RequestFailedException or TableTransactionFailedException)
+        catch (RequestFailedException error)
         {
-            var status = error is RequestFailedException { Status: var code } ? code : 0;
-            return (status == 0 ? "network" : status.ToString(CultureInfo.InvariantCulture), error.Message.Split('\n')[0]);
+            return BenchRows.Refusal(error); // A failed transaction (TableTransactionFailedException) is one too.
         }
     }
 }
 
+/// <summary>The small rows the storage-only runs write, spread over as many partitions as a ward's ballots are, and how a refusal is reported.</summary>
+internal static class BenchRows
+{
+    private const int Partitions = PBudget.Core.Voting.VoterKeys.Partitions;
+
+    public static TableEntity Row(string partitionPrefix, int client, long sequence, DateTimeOffset at) =>
+        new($"{partitionPrefix}{(client + sequence) % Partitions:00}", Guid.NewGuid().ToString("N"))
+        {
+            ["Choices"] = "[{\"proposalId\":\"0123456789abcdef\"}]",
+            ["At"] = at,
+        };
+
+    public static (string Status, string Message) Refusal(RequestFailedException error) =>
+        (error.Status == 0 ? "network" : error.Status.ToString(CultureInfo.InvariantCulture), error.Message.Split('\n')[0]);
+}
